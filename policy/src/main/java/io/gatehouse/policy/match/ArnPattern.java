@@ -1,0 +1,95 @@
+package io.gatehouse.policy.match;
+
+import io.gatehouse.policy.variable.Template;
+import io.gatehouse.policy.variable.VariableValues;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A compiled ARN pattern, as in a {@code Resource} element or an {@code ArnLike} condition.
+ *
+ * <p>An ARN has six colon-separated parts ({@code arn:partition:service:region:account:resource}); the last
+ * part keeps any further colons. Each part of the pattern matches the same part of the ARN on its own, so a
+ * wildcard does not run across a part boundary, except that a pattern with fewer than six parts whose last
+ * part ends in {@code *} lets that star match the rest of the ARN (IAM User Guide, "IAM JSON policy elements:
+ * Resource": "If the * wildcard is the last character of a resource ARN segment, it can expand to match beyond
+ * the colon boundaries"). Matching is case-sensitive. Instances are immutable and thread-safe.
+ */
+public final class ArnPattern {
+
+    private static final int PARTS = 6;
+
+    private final Wildcard[] parts;
+    private final boolean lastSpansRest;
+
+    private ArnPattern(Wildcard[] parts, boolean lastSpansRest) {
+        this.parts = parts;
+        this.lastSpansRest = lastSpansRest;
+    }
+
+    /** Compiles a plain pattern. */
+    public static ArnPattern compile(String pattern) {
+        return compile(Template.literal(pattern));
+    }
+
+    /** Compiles a template; variables are substituted per request. */
+    public static ArnPattern compile(Template template) {
+        List<List<Template.Part>> split = new ArrayList<>();
+        List<Template.Part> current = new ArrayList<>();
+        for (Template.Part part : template.parts()) {
+            if (part instanceof Template.Text text && split.size() < PARTS - 1) {
+                String s = text.text();
+                int start = 0;
+                int colon;
+                while (split.size() < PARTS - 1 && (colon = s.indexOf(':', start)) >= 0) {
+                    if (colon > start) {
+                        current.add(new Template.Text(s.substring(start, colon)));
+                    }
+                    split.add(current);
+                    current = new ArrayList<>();
+                    start = colon + 1;
+                }
+                if (start < s.length()) {
+                    current.add(new Template.Text(s.substring(start)));
+                }
+            } else {
+                current.add(part);
+            }
+        }
+        split.add(current);
+        Wildcard[] parts = split.stream().map(p -> Wildcard.compile(new Template(p), true, false)).toArray(Wildcard[]::new);
+        boolean spans = parts.length < PARTS && endsWithStar(split.get(split.size() - 1));
+        return new ArnPattern(parts, spans);
+    }
+
+    private static boolean endsWithStar(List<Template.Part> parts) {
+        return !parts.isEmpty() && parts.get(parts.size() - 1) instanceof Template.Text text && text.text().endsWith("*");
+    }
+
+    /** Whether this pattern matches every ARN and every other string ({@code *}). */
+    public boolean matchesEverything() {
+        return parts.length == 1 && parts[0].matchesEverything();
+    }
+
+    /** Whether {@code arn} matches; a variable without a value makes the pattern match nothing. */
+    public boolean matches(String arn, VariableValues values) {
+        int start = 0;
+        int last = parts.length - 1;
+        for (int i = 0; i < last; i++) {
+            int colon = arn.indexOf(':', start);
+            if (colon < 0 || !parts[i].matches(arn, start, colon, values)) {
+                return false;
+            }
+            start = colon + 1;
+        }
+        int end = arn.length();
+        if (!lastSpansRest && parts.length < PARTS) {
+            // The last pattern part covers one ARN part only: the ARN must have no more parts after it.
+            int colon = arn.indexOf(':', start);
+            if (colon >= 0) {
+                return false;
+            }
+        }
+        return parts[last].matches(arn, start, end, values);
+    }
+}
