@@ -1,0 +1,39 @@
+package io.gatehouse.policy.parse;
+
+import io.gatehouse.policy.PolicyProblem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Collects the problems found in one document and orders them the way IAM would report them. */
+final class Findings {
+
+    private record Finding(Stage stage, int sequence, PolicyProblem problem) {}
+
+    private static final Comparator<Finding> IAM_ORDER =
+            Comparator.comparing(Finding::stage).thenComparingInt(Finding::sequence);
+
+    private final List<Finding> found = new ArrayList<>();
+
+    void malformed(Stage stage, String message, String path, Position at) {
+        add(stage, PolicyProblem.MALFORMED, message, path, at);
+    }
+
+    void add(Stage stage, String code, String message, String path, Position at) {
+        found.add(new Finding(stage, found.size(),
+                new PolicyProblem(code, message, at.line(), at.column(), path)));
+    }
+
+    boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    boolean has(Stage stage) {
+        return found.stream().anyMatch(f -> f.stage() == stage);
+    }
+
+    /** The problems, IAM's answer first. */
+    List<PolicyProblem> inIamOrder() {
+        return found.stream().sorted(IAM_ORDER).map(Finding::problem).toList();
+    }
+}

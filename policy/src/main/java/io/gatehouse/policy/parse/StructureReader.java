@@ -1,0 +1,244 @@
+package io.gatehouse.policy.parse;
+
+import io.gatehouse.policy.document.PrincipalKind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the structure of a policy document out of its JSON tree: the known elements and the JSON
+ * shape of each value. Every mismatch is the problem IAM reports as {@code Syntax errors in policy.}
+ * Reading goes on past a problem so that all of them are found; parts of the wrong shape are left out.
+ */
+final class StructureReader {
+
+    /** IAM's message for malformed JSON and for any element of the wrong name or shape. */
+    static final String SYNTAX_ERRORS = "Syntax errors in policy.";
+
+    private static final String STATEMENT = "Statement";
+
+    private final Findings findings;
+
+    private StructureReader(Findings findings) {
+        this.findings = findings;
+    }
+
+    /** Reads the document; structure problems go to {@code findings}. */
+    static SourceDocument read(JsonNode root, Findings findings) {
+        return new StructureReader(findings).document(root);
+    }
+
+    private SourceDocument document(JsonNode root) {
+        if (!(root instanceof JsonNode.Obj object)) {
+            syntax("", root.at());
+            return new SourceDocument(null, null, List.of());
+        }
+        Text version = null;
+        Text id = null;
+        List<SourceStatement> statements = new ArrayList<>();
+        boolean hasStatement = false;
+        for (JsonNode.Member member : object.members()) {
+            String path = Paths.member("", member.name());
+            switch (member.name()) {
+                case "Version" -> version = text(member.value(), path);
+                case "Id" -> id = text(member.value(), path);
+                case STATEMENT -> {
+                    hasStatement = true;
+                    statements(member, statements);
+                }
+                default -> syntax(path, member.at());
+            }
+        }
+        if (!hasStatement) {
+            syntax(STATEMENT, object.at());
+        }
+        return new SourceDocument(version, id, statements);
+    }
+
+    private void statements(JsonNode.Member member, List<SourceStatement> into) {
+        JsonNode value = member.value();
+        if (value instanceof JsonNode.Obj single) {
+            into.add(statement(single, 0, STATEMENT));
+        } else if (value instanceof JsonNode.Arr array) {
+            if (array.items().isEmpty()) {
+                syntax(STATEMENT, array.at());
+            }
+            for (int i = 0; i < array.items().size(); i++) {
+                JsonNode item = array.items().get(i);
+                String path = Paths.item(STATEMENT, i);
+                if (item instanceof JsonNode.Obj object) {
+                    into.add(statement(object, into.size(), path));
+                } else {
+                    syntax(path, item.at());
+                }
+            }
+        } else {
+            syntax(STATEMENT, value.at());
+        }
+    }
+
+    private SourceStatement statement(JsonNode.Obj object, int index, String path) {
+        Text sid = null;
+        Text effect = null;
+        SourcePrincipal principal = null;
+        SourcePrincipal notPrincipal = null;
+        TextList action = null;
+        TextList notAction = null;
+        TextList resource = null;
+        TextList notResource = null;
+        Position condition = null;
+        List<SourceCondition> conditions = new ArrayList<>();
+        for (JsonNode.Member member : object.members()) {
+            String memberPath = Paths.member(path, member.name());
+            switch (member.name()) {
+                case "Sid" -> sid = text(member.value(), memberPath);
+                case "Effect" -> effect = effect(member.value(), memberPath);
+                case "Principal" -> principal = principal(member, memberPath);
+                case "NotPrincipal" -> notPrincipal = principal(member, memberPath);
+                case "Action" -> action = textList(member, memberPath);
+                case "NotAction" -> notAction = textList(member, memberPath);
+                case "Resource" -> resource = textList(member, memberPath);
+                case "NotResource" -> notResource = textList(member, memberPath);
+                case "Condition" -> {
+                    condition = member.at();
+                    conditions(member.value(), memberPath, conditions);
+                }
+                default -> syntax(memberPath, member.at());
+            }
+        }
+        if (effect == null) {
+            syntax(Paths.member(path, "Effect"), object.at());
+        }
+        return new SourceStatement(index, path, object.at(), sid, effect, principal, notPrincipal,
+                action, notAction, resource, notResource, condition, conditions);
+    }
+
+    /** {@code Effect} must be Allow or Deny; IAM's syntax check ignores case (its legacy parser does not). */
+    private Text effect(JsonNode value, String path) {
+        Text effect = text(value, path);
+        if (effect != null && !effect.value().equalsIgnoreCase("Allow")
+                && !effect.value().equalsIgnoreCase("Deny")) {
+            syntax(path, value.at());
+            return null;
+        }
+        return effect;
+    }
+
+    private SourcePrincipal principal(JsonNode.Member member, String path) {
+        JsonNode value = member.value();
+        if (value instanceof JsonNode.Str string && string.value().equals("*")) {
+            return new SourcePrincipal(path, member.at(), true, Map.of());
+        }
+        if (!(value instanceof JsonNode.Obj object)) {
+            syntax(path, value.at());
+            return null;
+        }
+        Map<PrincipalKind, TextList> kinds = new EnumMap<>(PrincipalKind.class);
+        for (JsonNode.Member kindMember : object.members()) {
+            String kindPath = Paths.member(path, kindMember.name());
+            PrincipalKind kind = PrincipalKind.ofKey(kindMember.name());
+            if (kind == null) {
+                syntax(kindPath, kindMember.at());
+                continue;
+            }
+            TextList values = textList(kindMember, kindPath);
+            if (values != null) {
+                kinds.put(kind, values);
+            }
+        }
+        return new SourcePrincipal(path, member.at(), false, kinds);
+    }
+
+    /** A string, or an array of strings. */
+    private TextList textList(JsonNode.Member member, String path) {
+        JsonNode value = member.value();
+        if (value instanceof JsonNode.Str string) {
+            return new TextList(path, member.at(), List.of(new Text(string.value(), path, string.at())));
+        }
+        if (!(value instanceof JsonNode.Arr array)) {
+            syntax(path, value.at());
+            return null;
+        }
+        List<Text> items = new ArrayList<>(array.items().size());
+        for (int i = 0; i < array.items().size(); i++) {
+            JsonNode item = array.items().get(i);
+            String itemPath = Paths.item(path, i);
+            if (item instanceof JsonNode.Str string) {
+                items.add(new Text(string.value(), itemPath, string.at()));
+            } else {
+                syntax(itemPath, item.at());
+            }
+        }
+        return new TextList(path, member.at(), items);
+    }
+
+    /** {@code Condition}: an object of operator to an object of key to a scalar or an array of scalars. */
+    private void conditions(JsonNode value, String path, List<SourceCondition> into) {
+        if (!(value instanceof JsonNode.Obj object)) {
+            syntax(path, value.at());
+            return;
+        }
+        for (JsonNode.Member operatorMember : object.members()) {
+            String operatorPath = Paths.member(path, operatorMember.name());
+            if (!(operatorMember.value() instanceof JsonNode.Obj keys)) {
+                syntax(operatorPath, operatorMember.value().at());
+                continue;
+            }
+            Text operator = new Text(operatorMember.name(), operatorPath, operatorMember.at());
+            for (JsonNode.Member keyMember : keys.members()) {
+                String keyPath = Paths.member(operatorPath, keyMember.name());
+                TextList values = conditionValues(keyMember, keyPath);
+                if (values != null) {
+                    into.add(new SourceCondition(operator, new Text(keyMember.name(), keyPath, keyMember.at()), values));
+                }
+            }
+        }
+    }
+
+    private TextList conditionValues(JsonNode.Member member, String path) {
+        JsonNode value = member.value();
+        String scalar = scalar(value);
+        if (scalar != null) {
+            return new TextList(path, member.at(), List.of(new Text(scalar, path, value.at())));
+        }
+        if (!(value instanceof JsonNode.Arr array)) {
+            syntax(path, value.at());
+            return null;
+        }
+        List<Text> items = new ArrayList<>(array.items().size());
+        for (int i = 0; i < array.items().size(); i++) {
+            JsonNode item = array.items().get(i);
+            String itemPath = Paths.item(path, i);
+            String itemScalar = scalar(item);
+            if (itemScalar != null) {
+                items.add(new Text(itemScalar, itemPath, item.at()));
+            } else {
+                syntax(itemPath, item.at());
+            }
+        }
+        return new TextList(path, member.at(), items);
+    }
+
+    /** The text of a condition value that is a string, number or boolean; otherwise {@code null}. */
+    private static String scalar(JsonNode value) {
+        return switch (value) {
+            case JsonNode.Str s -> s.value();
+            case JsonNode.Num n -> n.text();
+            case JsonNode.Bool b -> Boolean.toString(b.value());
+            default -> null;
+        };
+    }
+
+    private Text text(JsonNode value, String path) {
+        if (value instanceof JsonNode.Str string) {
+            return new Text(string.value(), path, string.at());
+        }
+        syntax(path, value.at());
+        return null;
+    }
+
+    private void syntax(String path, Position at) {
+        findings.malformed(Stage.SYNTAX, SYNTAX_ERRORS, path, at);
+    }
+}
