@@ -66,6 +66,38 @@ public final class ArnPattern {
         return !parts.isEmpty() && parts.get(parts.size() - 1) instanceof Template.Text text && text.text().endsWith("*");
     }
 
+    /** Whether {@code text} has the shape of an ARN: {@code arn:} and six colon-separated parts. */
+    public static boolean isArn(String text) {
+        if (!text.startsWith("arn:")) {
+            return false;
+        }
+        int colons = 0;
+        for (int i = 0; i < text.length() && colons < PARTS - 1; i++) {
+            if (text.charAt(i) == ':') {
+                colons++;
+            }
+        }
+        return colons == PARTS - 1;
+    }
+
+    /**
+     * Whether the pattern can match an ARN at all: it has six parts, or it ends in a star that covers the
+     * missing ones ({@code *}, {@code arn:aws:s3:*}).
+     */
+    public boolean isArnShaped() {
+        return parts.length == PARTS || lastSpansRest;
+    }
+
+    /** Whether every variable in the pattern has a value (or a default) in {@code values}. */
+    public boolean canResolve(VariableValues values) {
+        for (Wildcard part : parts) {
+            if (!part.canResolve(values)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether this pattern matches every ARN and every other string ({@code *}). */
     public boolean matchesEverything() {
         return parts.length == 1 && parts[0].matchesEverything();

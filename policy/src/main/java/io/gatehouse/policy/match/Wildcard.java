@@ -142,6 +142,16 @@ public final class Wildcard {
         return false;
     }
 
+    /** Whether every variable in the pattern has a value (or a default) in {@code values}. */
+    public boolean canResolve(VariableValues values) {
+        for (Segment segment : segments) {
+            if (segment.length(values) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the whole of {@code text} matches a pattern without variables. */
     public boolean matches(String text) {
         return matches(text, 0, text.length(), VariableValues.NONE);

@@ -1,0 +1,112 @@
+package io.gatehouse.policy.engine;
+
+import io.gatehouse.policy.PolicyType;
+import io.gatehouse.policy.condition.MissingKeySink;
+import io.gatehouse.policy.document.Effect;
+import io.gatehouse.policy.request.AuthorizationRequest;
+import io.gatehouse.policy.request.Principal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The working state of one decision: which statements matched and which keys were missing. Created per
+ * decision and confined to its thread; lists are allocated only when there is something to record.
+ */
+final class Evaluation implements MissingKeySink {
+
+    /** Bit set by {@link #evaluate} when an Allow statement applied. */
+    static final int ALLOW = 1;
+    /** Bit set by {@link #evaluate} when a Deny statement applied. */
+    static final int DENY = 2;
+
+    private final AuthorizationRequest request;
+    private final boolean principalHasBoundary;
+    private List<StatementRef> matched;
+    private List<String> missing;
+    /** The strongest grant an applicable Allow in the last evaluated resource policy gave. */
+    Grant grant = Grant.NONE;
+
+    Evaluation(AuthorizationRequest request, boolean principalHasBoundary) {
+        this.request = request;
+        this.principalHasBoundary = principalHasBoundary;
+    }
+
+    /**
+     * Evaluates every statement of a group against the request; returns {@link #ALLOW}/{@link #DENY} bits.
+     * Statement parts are checked cheapest first: action, resource, principal, then conditions.
+     */
+    int evaluate(PolicyGroup group) {
+        int result = 0;
+        Principal principal = request.principal();
+        for (CompiledStatement statement : group.candidates(request.service())) {
+            if (!statement.matchesAction(request) || !statement.matchesResource(request)) {
+                continue;
+            }
+            Grant statementGrant = principalGrant(group.type, statement, principal);
+            if (statementGrant == Grant.NONE || !statement.matchesConditions(request, this)) {
+                continue;
+            }
+            record(statement.ref);
+            if (statement.effect == Effect.DENY) {
+                result |= DENY;
+            } else {
+                result |= ALLOW;
+                if (statementGrant.compareTo(grant) > 0) {
+                    grant = statementGrant;
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * How a statement's Principal/NotPrincipal covers the caller. Identity-based policies, boundaries, session
+     * policies and SCPs apply to their principal whatever a (lenient) document says; in resource-based policies a
+     * statement without a principal applies to no one; RCPs and endpoint policies without one apply to everyone.
+     */
+    private Grant principalGrant(PolicyType type, CompiledStatement statement, Principal principal) {
+        boolean resourceBased = type == PolicyType.RESOURCE || type == PolicyType.TRUST;
+        if (!resourceBased && type != PolicyType.RCP && type != PolicyType.ENDPOINT) {
+            return Grant.DIRECT;
+        }
+        if (statement.principals == null) {
+            return resourceBased ? Grant.NONE : Grant.DIRECT;
+        }
+        Grant named = statement.principals.match(principal);
+        if (!statement.notPrincipal) {
+            return named;
+        }
+        // IAM User Guide, "Permissions boundaries for IAM entities": a Deny with NotPrincipal always denies a
+        // principal that has a permissions boundary, whatever NotPrincipal lists.
+        boolean excluded = named != Grant.NONE && !(statement.effect == Effect.DENY && principalHasBoundary);
+        return excluded ? Grant.NONE : Grant.DIRECT;
+    }
+
+    private void record(StatementRef ref) {
+        if (matched == null) {
+            matched = new ArrayList<>(4);
+        }
+        matched.add(ref);
+    }
+
+    @Override
+    public void keyMissing(String key) {
+        if (missing == null) {
+            missing = new ArrayList<>(4);
+        }
+        for (String known : missing) {
+            if (known.equalsIgnoreCase(key)) {
+                return;
+            }
+        }
+        missing.add(key);
+    }
+
+    List<StatementRef> matched() {
+        return matched == null ? List.of() : matched;
+    }
+
+    List<String> missing() {
+        return missing == null ? List.of() : missing;
+    }
+}
