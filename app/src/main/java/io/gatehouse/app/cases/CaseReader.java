@@ -63,9 +63,11 @@ public final class CaseReader {
         node.path("tags").forEach(t -> tags.add(t.asText()));
         Outcome expected = outcome(node.path("expected").path("decision").asText(null));
         try {
-            AuthorizationRequest request = request(node.path("request"));
+            JsonNode settings = node.path("settings");
+            AuthorizationRequest request = request(node.path("request"), settings);
             boolean lenient = tags.contains(LENIENT_TAG);
-            PolicySet policies = policies(node.path("policies"), request, lenient);
+            PolicySet policies = policies(node.path("policies"), request, lenient,
+                    settings.path("s3BlockPublicAccess").asBoolean(false));
             return new EvaluationCase(id, tags, expected, request, policies, null);
         } catch (InvalidCaseException e) {
             return failed(id, tags, expected, e.getMessage());
@@ -88,7 +90,7 @@ public final class CaseReader {
         return null;
     }
 
-    private static AuthorizationRequest request(JsonNode node) {
+    private static AuthorizationRequest request(JsonNode node, JsonNode settings) {
         if (!node.isObject()) {
             throw new InvalidCaseException("the case has no request object");
         }
@@ -101,15 +103,29 @@ public final class CaseReader {
                 .resource(requiredText(node, "resource"))
                 .resourceAccount(node.path("resourceAccount").asText(null))
                 .wildcardOnlyAction(node.path("wildcardOnlyAction").asBoolean(false))
-                .context(context(node.path("context")))
+                .context(context(node.path("context"), bucketTagsHidden(action, settings)))
                 .build();
     }
 
-    private static RequestContext context(JsonNode node) {
+    /**
+     * Whether S3 keeps a bucket's tags out of the request context: ABAC is off for general purpose buckets unless
+     * enabled, and then tags serve cost tracking only (S3 User Guide, "Enabling ABAC in general purpose buckets").
+     * Only a case that says {@code "s3BucketAbacEnabled": false} turns it off, so cases without settings keep the
+     * context they give.
+     */
+    private static boolean bucketTagsHidden(String action, JsonNode settings) {
+        JsonNode abac = settings.path("s3BucketAbacEnabled");
+        return abac.isBoolean() && !abac.asBoolean() && action.regionMatches(true, 0, "s3:", 0, 3);
+    }
+
+    private static RequestContext context(JsonNode node, boolean hideResourceTags) {
         Map<String, ContextValue> entries = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
+            if (hideResourceTags && field.getKey().regionMatches(true, 0, "aws:ResourceTag/", 0, 16)) {
+                continue;
+            }
             entries.put(field.getKey(), contextValue(field.getKey(), field.getValue()));
         }
         return RequestContext.of(entries);
@@ -134,8 +150,8 @@ public final class CaseReader {
         return ContextValue.single(type, value.asText());
     }
 
-    private PolicySet policies(JsonNode node, AuthorizationRequest request, boolean lenient) {
-        PolicySet.Builder set = PolicySet.builder();
+    private PolicySet policies(JsonNode node, AuthorizationRequest request, boolean lenient, boolean restrictPublic) {
+        PolicySet.Builder set = PolicySet.builder().restrictPublicBuckets(restrictPublic);
         set.identity(compileAll(node.path("identity"), PolicyType.IDENTITY, lenient));
         JsonNode resource = node.path("resource");
         if (resource.isObject()) {

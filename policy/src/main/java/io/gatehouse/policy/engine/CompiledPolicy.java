@@ -16,6 +16,7 @@ public final class CompiledPolicy {
     private final PolicyType type;
     private final PolicyDocument document;
     private final List<CompiledStatement> statements;
+    private final boolean publicGrant;
 
     private CompiledPolicy(String name, PolicyType type, PolicyDocument document) {
         this.name = name;
@@ -25,6 +26,7 @@ public final class CompiledPolicy {
         this.statements = document.statements().stream()
                 .map((Statement s) -> new CompiledStatement(type, name, s, variables))
                 .toList();
+        this.publicGrant = (type == PolicyType.RESOURCE || type == PolicyType.TRUST) && PublicPolicy.isPublic(document);
     }
 
     /**
@@ -47,6 +49,11 @@ public final class CompiledPolicy {
 
     public PolicyDocument document() {
         return document;
+    }
+
+    /** Whether this resource-based policy grants public access in Amazon S3's sense. */
+    public boolean isPublic() {
+        return publicGrant;
     }
 
     List<CompiledStatement> statements() {

@@ -57,12 +57,18 @@ public final class PolicyEngine {
         }
         PolicyType resourceType = policies.resource == null ? PolicyType.RESOURCE : policies.resource.type;
         note(results, resourceType, policies.resource != null, true, resource);
+        String publicAccessBlock = null;
+        if (grant != Grant.NONE && ServiceRules.blocksPublicAccess(request, policies)) {
+            grant = Grant.NONE;
+            publicAccessBlock = ServiceRules.RESTRICT_PUBLIC_BUCKETS;
+        }
 
         boolean scpsApply = !policies.scpLevels.isEmpty() && iamPrincipal && !isServiceLinkedRole(principal);
         int scp = scpsApply ? levels(evaluation, policies.scpLevels, true) : 0;
         note(results, PolicyType.SCP, !policies.scpLevels.isEmpty(), scpsApply, scp);
-        int rcp = policies.rcpLevels.isEmpty() ? 0 : levels(evaluation, policies.rcpLevels, false);
-        note(results, PolicyType.RCP, !policies.rcpLevels.isEmpty(), true, rcp);
+        boolean rcpsApply = !policies.rcpLevels.isEmpty() && ServiceRules.rcpsApply(request);
+        int rcp = rcpsApply ? levels(evaluation, policies.rcpLevels, false) : 0;
+        note(results, PolicyType.RCP, !policies.rcpLevels.isEmpty(), rcpsApply, rcp);
         int endpoint = policies.endpoints.isEmpty() ? 0 : levels(evaluation, policies.endpoints, true);
         note(results, PolicyType.ENDPOINT, !policies.endpoints.isEmpty(), true, endpoint);
 
@@ -85,7 +91,7 @@ public final class PolicyEngine {
             // Anonymous callers, services and identity providers have only what resource policies grant.
             return grant != Grant.NONE
                     ? decision(Outcome.ALLOWED, resourceType, results, evaluation, null)
-                    : decision(Outcome.IMPLICITLY_DENIED, resourceType, results, evaluation, null);
+                    : decision(Outcome.IMPLICITLY_DENIED, resourceType, results, evaluation, publicAccessBlock);
         }
         boolean identityAllows = root || (identity & Evaluation.ALLOW) != 0;
         boolean boundaryAllows = root || policies.boundary == null || (boundary & Evaluation.ALLOW) != 0;
@@ -99,7 +105,7 @@ public final class PolicyEngine {
             }
             PolicyType missing = grant == Grant.NONE ? resourceType
                     : limitingType(identityAllows, boundaryAllows, sessionAllows);
-            return decision(Outcome.IMPLICITLY_DENIED, missing, results, evaluation, null);
+            return decision(Outcome.IMPLICITLY_DENIED, missing, results, evaluation, publicAccessBlock);
         }
 
         boolean resourceGrantStands = grant == Grant.DIRECT

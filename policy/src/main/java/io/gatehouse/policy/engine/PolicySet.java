@@ -24,6 +24,8 @@ public final class PolicySet {
     final List<PolicyGroup> scpLevels;
     final List<PolicyGroup> rcpLevels;
     final List<PolicyGroup> endpoints;
+    final boolean restrictPublicBuckets;
+    final CompiledPolicy resourcePolicy;
 
     private PolicySet(Builder b) {
         this.identity = PolicyGroup.of(PolicyType.IDENTITY, b.identity);
@@ -33,6 +35,8 @@ public final class PolicySet {
         this.scpLevels = b.scpLevels.stream().map(l -> PolicyGroup.of(PolicyType.SCP, l)).toList();
         this.rcpLevels = b.rcpLevels.stream().map(l -> PolicyGroup.of(PolicyType.RCP, l)).toList();
         this.endpoints = b.endpoints.stream().map(p -> PolicyGroup.of(PolicyType.ENDPOINT, List.of(p))).toList();
+        this.restrictPublicBuckets = b.restrictPublicBuckets;
+        this.resourcePolicy = b.resource;
     }
 
     public static Builder builder() {
@@ -58,6 +62,7 @@ public final class PolicySet {
         private final List<List<CompiledPolicy>> scpLevels = new ArrayList<>();
         private final List<List<CompiledPolicy>> rcpLevels = new ArrayList<>();
         private final List<CompiledPolicy> endpoints = new ArrayList<>();
+        private boolean restrictPublicBuckets;
 
         /** Identity-based policies of the principal (user, its groups, or role; inline and managed). */
         public Builder identity(List<CompiledPolicy> policies) {
@@ -98,6 +103,15 @@ public final class PolicySet {
         /** A VPC endpoint policy the request passed through. */
         public Builder endpoint(CompiledPolicy policy) {
             endpoints.add(policy);
+            return this;
+        }
+
+        /**
+         * S3 Block Public Access in effect for the bucket (its effective {@code RestrictPublicBuckets}): while the
+         * bucket policy is public, only service principals and principals of the bucket's account get access.
+         */
+        public Builder restrictPublicBuckets(boolean restrict) {
+            this.restrictPublicBuckets = restrict;
             return this;
         }
 

@@ -1,6 +1,8 @@
 package io.gatehouse.policy.engine;
 
 import io.gatehouse.policy.request.AuthorizationRequest;
+import io.gatehouse.policy.request.Principal;
+import java.util.Set;
 
 /**
  * The places where an AWS service adds its own rule to the generic evaluation logic. Each rule names the
@@ -8,7 +10,41 @@ import io.gatehouse.policy.request.AuthorizationRequest;
  */
 final class ServiceRules {
 
+    /** What a decision says when S3 Block Public Access removed a grant. */
+    static final String RESTRICT_PUBLIC_BUCKETS =
+            "S3 Block Public Access (RestrictPublicBuckets) limits a public bucket policy to the bucket's account";
+
+    /**
+     * The services whose resources RCPs govern (AWS Organizations User Guide, "Resource control policies (RCPs)",
+     * "List of AWS services that support RCPs").
+     */
+    private static final Set<String> RCP_SERVICES = Set.of(
+            "s3", "sts", "kms", "sqs", "secretsmanager", "cognito-identity", "logs", "dynamodb", "ecr", "aoss");
+
     private ServiceRules() {}
+
+    /**
+     * Whether RCPs govern the request: only resources of the services that support RCPs, and not requests from
+     * service-linked roles or AWS managed KMS keys ("Resource control policies", "RCPs don't apply to").
+     */
+    static boolean rcpsApply(AuthorizationRequest request) {
+        return RCP_SERVICES.contains(request.service())
+                && !request.principal().id().contains(":role/aws-service-role/");
+    }
+
+    /**
+     * Whether S3 Block Public Access takes a bucket policy's grant away (S3 User Guide, "Blocking public access to
+     * your Amazon S3 storage", RestrictPublicBuckets: "restricts access to an access point or bucket with a public
+     * policy to only AWS service principals and authorized users within the bucket owner's account").
+     */
+    static boolean blocksPublicAccess(AuthorizationRequest request, PolicySet policies) {
+        if (!policies.restrictPublicBuckets || !request.service().equals("s3") || policies.resourcePolicy == null
+                || !policies.resourcePolicy.isPublic()) {
+            return false;
+        }
+        Principal principal = request.principal();
+        return principal.kind() != Principal.Kind.SERVICE && !request.isSameAccount();
+    }
 
     /**
      * {@code sts:GetCallerIdentity} needs no permission and cannot be denied (STS API Reference,

@@ -1,0 +1,94 @@
+package io.gatehouse.app.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gatehouse.policy.engine.Decision;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Agreement with the shared corpus converted from iam-simulate's test suite ({@code ../shared/policy-eval/}),
+ * which must stay outside the repository: the test runs when the file is there and is skipped otherwise.
+ *
+ * <p>Every case must decide as it expects, except the ones listed in {@link #KNOWN_DISAGREEMENTS}, each with the
+ * AWS documentation that shows the expectation is not what AWS does. A listed case that starts agreeing fails the
+ * test too, so the list stays true.
+ */
+class SharedCorpusAgreementTest {
+
+    private static final String STRING_PRINCIPAL = "The policy's Principal is a bare ARN string; the grammar allows only "
+            + "\"*\" or an object (IAM User Guide, \"Grammar of the IAM JSON policy language\": "
+            + "<principal_block> = (\"Principal\" | \"NotPrincipal\") : (\"*\" | <principal_map>)), and S3 and IAM "
+            + "refuse such documents with \"Invalid principal in policy\". The case's policies are invalid, so it has no decision.";
+
+    /** Case id to the reason its expectation is not AWS's behaviour. */
+    static final Map<String, String> KNOWN_DISAGREEMENTS = Map.ofEntries(
+            Map.entry("iamsim/core/sessionPolicies.json#7", "A resource policy that names the session ARN grants to the "
+                    + "session directly; session policies do not limit it (IAM User Guide, \"Session policies\": when a "
+                    + "resource-based policy specifies the ARN of the session, \"the permissions from the resource-based "
+                    + "policy are added after the session is created. The resource-based policy permissions are not "
+                    + "limited by the session policies\"; STS API Reference, GetFederationToken: \"If that policy "
+                    + "specifically references the federated user session in the Principal element of the policy, the "
+                    + "session has the permissions allowed by the policy. These permissions are granted in addition to "
+                    + "the permissions that are granted by the session policies.\")."),
+            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#6", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#7", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#8", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#9", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#10", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#11", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#12", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#13", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#6", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#7", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#8", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#9", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#10", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#11", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#13", STRING_PRINCIPAL),
+            Map.entry("iamsim/core/scps.json#2", "An SCP level whose only policy has an empty Statement list: IAM and "
+                    + "Organizations refuse a document without statements (see docs/policy-grammar.md), so the case's "
+                    + "policies are invalid and it has no decision."));
+
+    private static Path corpus() {
+        return Path.of(System.getProperty("gatehouse.root", "."), "..", "shared", "policy-eval", "iam-simulate-cases.jsonl");
+    }
+
+    @Test
+    void decidesEverySharedCaseAsExpectedExceptTheDocumentedDisagreements() throws IOException {
+        Path file = corpus();
+        assumeTrue(Files.isRegularFile(file), "shared corpus not present at " + file);
+        List<EvaluationCase> cases;
+        try (BufferedReader reader = Files.newBufferedReader(file)) {
+            cases = new CaseReader().readAll(reader);
+        }
+        List<String> unexpected = new ArrayList<>();
+        List<String> agreeingDespiteList = new ArrayList<>();
+        int agreed = 0;
+        for (EvaluationCase c : cases) {
+            Decision decision = c.isDecidable() ? c.decide() : null;
+            boolean agrees = decision != null && decision.outcome() == c.expected();
+            if (agrees) {
+                agreed++;
+                if (KNOWN_DISAGREEMENTS.containsKey(c.id())) {
+                    agreeingDespiteList.add(c.id());
+                }
+            } else if (!KNOWN_DISAGREEMENTS.containsKey(c.id())) {
+                unexpected.add(c.id() + ": expected " + c.expected() + ", got "
+                        + (decision == null ? "error " + c.error() : decision.outcome() + " " + decision.matchedStatements()));
+            }
+        }
+        System.out.printf("shared corpus: %d of %d cases agree; %d documented disagreements%n",
+                agreed, cases.size(), KNOWN_DISAGREEMENTS.size());
+        assertThat(unexpected).as("cases that disagree without a documented reason").isEmpty();
+        assertThat(agreeingDespiteList).as("listed disagreements that now agree: remove them from the list").isEmpty();
+        assertThat(agreed + KNOWN_DISAGREEMENTS.size()).isEqualTo(cases.size());
+    }
+}
