@@ -15,21 +15,13 @@ final class Findings {
 
     private final List<Finding> found = new ArrayList<>();
 
-    void malformed(Stage stage, String message, String path, Position at) {
-        add(stage, PolicyProblem.MALFORMED, message, path, at);
-    }
-
-    void add(Stage stage, String code, String message, String path, Position at) {
+    void report(Stage stage, Message message, String path, Position at) {
         found.add(new Finding(stage, found.size(),
-                new PolicyProblem(code, message, at.line(), at.column(), path)));
+                new PolicyProblem(message.code(), message.text(), at.line(), at.column(), path)));
     }
 
     boolean isEmpty() {
         return found.isEmpty();
-    }
-
-    boolean has(Stage stage) {
-        return found.stream().anyMatch(f -> f.stage() == stage);
     }
 
     /** The problems, IAM's answer first. */

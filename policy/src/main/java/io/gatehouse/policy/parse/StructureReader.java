@@ -13,20 +13,19 @@ import java.util.Map;
  */
 final class StructureReader {
 
-    /** IAM's message for malformed JSON and for any element of the wrong name or shape. */
-    static final String SYNTAX_ERRORS = "Syntax errors in policy.";
-
     private static final String STATEMENT = "Statement";
 
     private final Findings findings;
+    private final Message syntax;
 
-    private StructureReader(Findings findings) {
+    private StructureReader(Findings findings, Messages messages) {
         this.findings = findings;
+        this.syntax = messages.syntax();
     }
 
-    /** Reads the document; structure problems go to {@code findings}. */
-    static SourceDocument read(JsonNode root, Findings findings) {
-        return new StructureReader(findings).document(root);
+    /** Reads the document; structure problems go to {@code findings} in the words of {@code messages}. */
+    static SourceDocument read(JsonNode root, Messages messages, Findings findings) {
+        return new StructureReader(findings, messages).document(root);
     }
 
     private SourceDocument document(JsonNode root) {
@@ -239,6 +238,6 @@ final class StructureReader {
     }
 
     private void syntax(String path, Position at) {
-        findings.malformed(Stage.SYNTAX, SYNTAX_ERRORS, path, at);
+        findings.report(Stage.SYNTAX, syntax, path, at);
     }
 }
