@@ -211,6 +211,7 @@ class IdentityPolicyGrammarTest {
 
         @Test
         void aStatementMustNameActions() {
+            // Reported from AWS: https://github.com/aws/aws-cdk/issues/7615
             assertThat(first(identity(statement("\"Effect\":\"Allow\",\"Resource\":\"*\""))))
                     .extracting(PolicyProblem::message, PolicyProblem::path)
                     .containsExactly("Policy statement must contain actions.", "Statement.Action");
@@ -234,6 +235,7 @@ class IdentityPolicyGrammarTest {
 
         @Test
         void anActionHasOneColon() {
+            // Reported from AWS: https://github.com/garnaat/kappa/issues/111
             assertThat(answer(identity(statement("\"Effect\":\"Allow\",\"Action\":\"s3:List:Bucket\",\"Resource\":\"*\""))))
                     .isEqualTo("Actions/Condition can contain only one colon.");
         }
@@ -243,7 +245,14 @@ class IdentityPolicyGrammarTest {
             assertThat(answer(identity(statement("\"Effect\":\"Allow\",\"Action\":\"a a:ListBucket\",\"Resource\":\"*\""))))
                     .isEqualTo("Vendor a a is not valid");
             valid(identity(statement("\"Effect\":\"Allow\",\"Action\":[\"*\",\"s3-s:ListBucket\",\"s3.s:ListBucket\","
-                    + "\"*:Get*\",\"iam: asdf safdsf af \"],\"Resource\":\"*\"")));
+                    + "\"iam: asdf safdsf af \"],\"Resource\":\"*\"")));
+        }
+
+        @Test
+        void aVendorHasNoWildcards() {
+            // Reported from AWS: https://github.com/boogy/iam-policy-validator/pull/172
+            assertThat(answer(identity(statement("\"Effect\":\"Allow\",\"Action\":[\"*:Untag*\",\"s3:GetObject\"],\"Resource\":\"*\""))))
+                    .isEqualTo("Action vendors (e.g., aws, ec2, etc.) must not contain wildcards");
         }
     }
 
@@ -253,6 +262,7 @@ class IdentityPolicyGrammarTest {
 
         @Test
         void anIdentityPolicyStatementMustNameResources() {
+            // Reported from AWS: https://github.com/trussworks/terraform-aws-s3-anti-virus/issues/28
             assertThat(first(identity(statement("\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\""))))
                     .extracting(PolicyProblem::message, PolicyProblem::path)
                     .containsExactly("Policy statement must contain resources.", "Statement.Resource");
@@ -278,9 +288,11 @@ class IdentityPolicyGrammarTest {
 
         @Test
         void aResourceIsInTheServersPartition() {
+            // Reported from AWS: https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/1557,
+            // https://github.com/aws/copilot-cli/issues/3844
             assertThat(answer(identity(statement("\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws-cn:s3:::b\""))))
                     .isEqualTo("Partition \"aws-cn\" is not valid for resource \"arn:aws-cn:s3:::b\".");
-            // Reported from the China Regions: "Partition \"aws\" is not valid for resource ..."
+            // A server in the China Regions refuses the commercial partition.
             ParseResult china = PolicyParser.parse(statement("\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::artisan-packer-image-s3\""),
                     PolicyType.IDENTITY, ParseOptions.defaultsFor(PolicyType.IDENTITY).withPartition("aws-cn"));
             assertThat(answer(china)).isEqualTo("Partition \"aws\" is not valid for resource \"arn:aws:s3:::artisan-packer-image-s3\".");

@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * Every statement names at least one action in {@code Action} or {@code NotAction}, and every action
- * is {@code *} or {@code vendor:name} with one colon and a vendor of letters, digits, dots and dashes
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
+ * is {@code *} or {@code vendor:name} with one colon and a literal vendor of letters, digits, dots
+ * and dashes (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
  */
 final class ActionRule implements GrammarRule {
 
@@ -47,6 +47,9 @@ final class ActionRule implements GrammarRule {
             return messages.actionColons();
         }
         String vendor = action.substring(0, colon);
-        return vendor.equals("*") || VENDOR.matcher(vendor).matches() ? null : messages.vendorNotValid(vendor);
+        if (vendor.indexOf('*') >= 0 || vendor.indexOf('?') >= 0) {
+            return messages.actionVendorWildcard();
+        }
+        return VENDOR.matcher(vendor).matches() ? null : messages.vendorNotValid(vendor);
     }
 }

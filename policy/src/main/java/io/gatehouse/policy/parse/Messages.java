@@ -100,6 +100,10 @@ final class Messages {
         return iam("Actions/Condition can contain only one colon.");
     }
 
+    Message actionVendorWildcard() {
+        return iam("Action vendors (e.g., aws, ec2, etc.) must not contain wildcards");
+    }
+
     Message vendorNotValid(String vendor) {
         return iam("Vendor " + vendor + " is not valid");
     }
