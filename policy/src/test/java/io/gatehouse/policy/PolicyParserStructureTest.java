@@ -1,6 +1,7 @@
 package io.gatehouse.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gatehouse.policy.document.ConditionEntry;
 import io.gatehouse.policy.document.Effect;
@@ -223,11 +224,11 @@ class PolicyParserStructureTest {
                  "Statement":[]}""")))
                 .extracting(PolicyProblem::path, PolicyProblem::line, PolicyProblem::column)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Statement.Effect", 1, 55),
-                        org.assertj.core.groups.Tuple.tuple("Statement.Action", 1, 72),
-                        org.assertj.core.groups.Tuple.tuple("Statement.Condition.StringEquals.aws:username", 2, 50),
-                        org.assertj.core.groups.Tuple.tuple("Statement.Condition.StringEquals", 2, 70),
-                        org.assertj.core.groups.Tuple.tuple("Statement", 3, 2));
+                        tuple("Statement.Effect", 1, 55),
+                        tuple("Statement.Action", 1, 72),
+                        tuple("Statement.Condition.StringEquals.aws:username", 2, 50),
+                        tuple("Statement.Condition.StringEquals", 2, 70),
+                        tuple("Statement", 3, 2));
     }
 
     @Test

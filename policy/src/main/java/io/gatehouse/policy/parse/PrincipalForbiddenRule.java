@@ -10,13 +10,16 @@ final class PrincipalForbiddenRule implements GrammarRule {
 
     @Override
     public void check(SourceDocument document, GrammarContext context, Findings findings) {
+        Message notAllowed = context.messages().principalNotAllowed();
         for (SourceStatement statement : document.statements()) {
-            for (SourcePrincipal principal : new SourcePrincipal[] {statement.principal(), statement.notPrincipal()}) {
-                if (principal != null) {
-                    findings.report(Stage.POLICY_TYPE, context.messages().principalNotAllowed(),
-                            principal.path(), principal.at());
-                }
-            }
+            report(statement.principal(), notAllowed, findings);
+            report(statement.notPrincipal(), notAllowed, findings);
+        }
+    }
+
+    private static void report(SourcePrincipal principal, Message notAllowed, Findings findings) {
+        if (principal != null) {
+            findings.report(Stage.POLICY_TYPE, notAllowed, principal.path(), principal.at());
         }
     }
 }
