@@ -1,31 +1,42 @@
 package io.gatehouse.policy;
 
 /**
- * What a strict parse checks beyond the policy type's grammar: the size quota, and whether the
- * document will be stored as a managed policy (IAM requires {@code "Version": "2012-10-17"} in those).
+ * What a strict parse checks beyond the policy type's grammar: the size quota, whether the document
+ * will be stored as a managed policy (IAM requires {@code "Version": "2012-10-17"} in those), and the
+ * partition the server runs in (IAM refuses resource ARNs of other partitions).
  *
- * @param quota   the size quota to apply to this one document
- * @param managed true for a managed policy ({@code CreatePolicy}, {@code CreatePolicyVersion}, a permissions boundary)
+ * @param quota     the size quota to apply to this one document
+ * @param managed   true for a managed policy ({@code CreatePolicy}, {@code CreatePolicyVersion}, a permissions boundary)
+ * @param partition the server's partition, {@code aws} unless configured otherwise
  */
-public record ParseOptions(PolicySizeQuota quota, boolean managed) {
+public record ParseOptions(PolicySizeQuota quota, boolean managed, String partition) {
+
+    /** The partition of the AWS commercial Regions. */
+    public static final String DEFAULT_PARTITION = "aws";
 
     public ParseOptions {
-        if (quota == null) {
-            throw new IllegalArgumentException("quota is required");
+        if (quota == null || partition == null || partition.isEmpty()) {
+            throw new IllegalArgumentException("quota and partition are required");
         }
     }
 
     /**
      * The options {@link PolicyParser#parse(String, PolicyType)} uses: the type's default quota
-     * ({@link PolicySizeQuota#defaultFor}); identity and boundary policies are checked as managed policies.
+     * ({@link PolicySizeQuota#defaultFor}), partition {@code aws}; identity and boundary policies are
+     * checked as managed policies.
      */
     public static ParseOptions defaultsFor(PolicyType type) {
         boolean managed = type == PolicyType.IDENTITY || type == PolicyType.BOUNDARY;
-        return new ParseOptions(PolicySizeQuota.defaultFor(type), managed);
+        return new ParseOptions(PolicySizeQuota.defaultFor(type), managed, DEFAULT_PARTITION);
     }
 
     /** An inline policy of a user, group or role, e.g. {@code inline(PolicySizeQuota.roleInline("app"))}. */
     public static ParseOptions inline(PolicySizeQuota quota) {
-        return new ParseOptions(quota, false);
+        return new ParseOptions(quota, false, DEFAULT_PARTITION);
+    }
+
+    /** These options for a server in another partition ({@code aws-cn}, {@code aws-us-gov}, ...). */
+    public ParseOptions withPartition(String otherPartition) {
+        return new ParseOptions(quota, managed, otherPartition);
     }
 }

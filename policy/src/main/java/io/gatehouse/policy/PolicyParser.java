@@ -11,7 +11,8 @@ import io.gatehouse.policy.parse.PolicyReader;
  * The first problem is the one AWS reports; the others are collected too. Texts longer than
  * {@value PolicyReader#MAX_DOCUMENT_CHARS} characters (IAM's API limit) are refused unread.
  *
- * <p>A repeated name in a JSON object keeps its last value, as AWS does. The rules each policy type
+ * <p>A name written twice in one JSON object is a syntax error (the IAM User Guide lists a second
+ * Statement, Effect, Action or Resource element among policy errors). The rules each policy type
  * follows, with the AWS wording and where it is confirmed, are listed in {@code docs/policy-grammar.md}.
  */
 public final class PolicyParser {

@@ -1,6 +1,7 @@
 package io.gatehouse.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gatehouse.policy.document.ConditionEntry;
 import io.gatehouse.policy.document.Effect;
@@ -133,12 +134,12 @@ class PolicyParserStructureTest {
 
     @Test
     void elementNamesAreCaseSensitive() {
-        assertThat(first(PolicyParser.parseLenient(
-                "{\"statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}")).path())
-                .isEqualTo("statement");
+        assertThat(problems(PolicyParser.parseLenient(
+                "{\"statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}")))
+                .extracting(PolicyProblem::path).containsExactly("Statement", "statement");
         assertThat(problems(PolicyParser.parseLenient(
                 "{\"Statement\":{\"effect\":\"Allow\",\"Action\":\"*\"}}")))
-                .extracting(PolicyProblem::path).containsExactly("Statement.effect", "Statement.Effect");
+                .extracting(PolicyProblem::path).containsExactly("Statement.Effect", "Statement.effect");
     }
 
     @Test
@@ -211,13 +212,31 @@ class PolicyParserStructureTest {
         assertThat(s.conditions().get(0).values()).containsExactly("1.50", "-2e3", "123456789012345678901234567890");
     }
 
+    /**
+     * "More than one Statement element" and "More than one Effect, Action, or Resource element" are
+     * errors: https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_policies.html
+     */
     @Test
-    void aRepeatedNameKeepsItsLastValue() {
+    void aNameRepeatedInOneObjectIsASyntaxErrorAtItsRepetition() {
+        assertThat(problems(PolicyParser.parseLenient("""
+                {"Statement":{"Effect":"Deny","Action":"s3:GetObject","Effect":"Allow","Action":"s3:PutObject",
+                 "Condition":{"StringEquals":{"aws:username":"a","aws:username":"b"},"StringEquals":{}}},
+                 "Statement":[]}""")))
+                .extracting(PolicyProblem::path, PolicyProblem::line, PolicyProblem::column)
+                .containsExactly(
+                        tuple("Statement.Effect", 1, 55),
+                        tuple("Statement.Action", 1, 72),
+                        tuple("Statement.Condition.StringEquals.aws:username", 2, 50),
+                        tuple("Statement.Condition.StringEquals", 2, 70),
+                        tuple("Statement", 3, 2));
+    }
+
+    @Test
+    void namesDifferingInCaseAreDifferentNames() {
         Statement s = valid(PolicyParser.parseLenient("""
-                {"Statement":{"Effect":"Deny","Action":"s3:GetObject","Effect":"Allow","Action":"s3:PutObject"}}"""))
+                {"Statement":{"Effect":"Allow","Action":"*","Condition":{"StringEquals":{"aws:username":"a","aws:UserName":"b"}}}}"""))
                 .statements().get(0);
-        assertThat(s.effect()).isEqualTo(Effect.ALLOW);
-        assertThat(s.action()).containsExactly("s3:PutObject");
+        assertThat(s.conditions()).hasSize(2);
     }
 
     @Test

@@ -11,7 +11,7 @@ sealed interface JsonNode {
     /** A name in an object, where the name starts, and its value. */
     record Member(String name, Position at, JsonNode value) {}
 
-    /** An object; members in document order, a repeated name keeping the place of its first occurrence. */
+    /** An object; members in document order, a repeated name as often as it was written. */
     record Obj(List<Member> members, Position at) implements JsonNode {
         public Obj {
             members = List.copyOf(members);

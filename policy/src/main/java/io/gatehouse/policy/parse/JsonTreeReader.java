@@ -8,17 +8,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads policy JSON text into a {@link JsonNode} tree with positions, under limits that keep hostile
  * input from exhausting memory or stack.
  *
  * <p>The grammar is strict RFC 8259 JSON (no comments, no single quotes, no trailing commas, nothing
- * after the root value). A repeated name in one object keeps the last value, as the JSON libraries
- * AWS services are built on do; see docs/policy-grammar.md.
+ * after the root value). A name repeated in one object is kept twice; the structure reader refuses it.
  */
 final class JsonTreeReader {
 
@@ -86,20 +83,18 @@ final class JsonTreeReader {
     }
 
     private static JsonNode readObject(JsonParser parser, Position at) throws IOException {
-        Map<String, JsonNode.Member> members = new LinkedHashMap<>();
+        List<JsonNode.Member> members = new ArrayList<>();
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             Position nameAt = position(parser.currentTokenLocation());
             parser.nextToken();
-            JsonNode value = readValue(parser);
-            JsonNode.Member earlier = members.get(name);
-            members.put(name, new JsonNode.Member(name, earlier == null ? nameAt : earlier.at(), value));
+            members.add(new JsonNode.Member(name, nameAt, readValue(parser)));
         }
         if (token != JsonToken.END_OBJECT) {
             throw new JsonSyntax(parser, "unterminated object");
         }
-        return new JsonNode.Obj(new ArrayList<>(members.values()), at);
+        return new JsonNode.Obj(members, at);
     }
 
     private static JsonNode readArray(JsonParser parser, Position at) throws IOException {

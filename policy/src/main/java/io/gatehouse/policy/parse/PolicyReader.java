@@ -17,45 +17,50 @@ public final class PolicyReader {
      */
     public static final int MAX_DOCUMENT_CHARS = 131_072;
 
-    static final String TOO_LONG = "1 validation error detected: Value at 'policyDocument' failed to satisfy "
-            + "constraint: Member must have length less than or equal to " + MAX_DOCUMENT_CHARS;
+    private static final Message TOO_LONG = new Message("ValidationError",
+            "1 validation error detected: Value at 'policyDocument' failed to satisfy constraint: "
+                    + "Member must have length less than or equal to " + MAX_DOCUMENT_CHARS);
 
     private PolicyReader() {}
 
     /** See {@link PolicyParser#parseLenient(String)}. */
     public static ParseResult lenient(String json) {
         Findings findings = new Findings();
-        SourceDocument source = read(json, findings);
+        SourceDocument source = read(json, Messages.IAM, findings);
         return result(source, findings);
     }
 
     /** See {@link PolicyParser#parse(String, PolicyType, ParseOptions)}. */
     public static ParseResult strict(String json, PolicyType type, ParseOptions options) {
         Findings findings = new Findings();
-        SourceDocument source = read(json, findings);
+        GrammarContext context = new GrammarContext(type, options, Messages.forType(type));
+        SourceDocument source = read(json, context.messages(), findings);
+        if (source != null) {
+            Grammar.check(source, context, findings);
+        }
         PolicySizeQuota quota = options.quota();
         if (!quota.admits(quota.measure(json))) {
-            findings.add(Stage.SIZE, quota.code(), quota.message(), "", Position.DOCUMENT);
+            findings.report(Stage.SIZE, new Message(quota.code(), quota.message()), "", Position.DOCUMENT);
         }
         return result(source, findings);
     }
 
     /** Reads the JSON and its structure; {@code null} when there is no document to check further. */
-    private static SourceDocument read(String json, Findings findings) {
+    private static SourceDocument read(String json, Messages messages, Findings findings) {
         if (json == null) {
-            findings.malformed(Stage.SYNTAX, StructureReader.SYNTAX_ERRORS, "", Position.DOCUMENT);
+            findings.report(Stage.SYNTAX, messages.invalidJson(), "", Position.DOCUMENT);
             return null;
         }
         if (json.length() > MAX_DOCUMENT_CHARS) {
-            findings.add(Stage.SYNTAX, "ValidationError", TOO_LONG, "", Position.DOCUMENT);
+            findings.report(Stage.SYNTAX, TOO_LONG, "", Position.DOCUMENT);
             return null;
         }
         return switch (JsonTreeReader.read(json)) {
             case JsonTreeReader.Result.SyntaxError error -> {
-                findings.malformed(Stage.SYNTAX, StructureReader.SYNTAX_ERRORS, "", error.at());
+                findings.report(Stage.SYNTAX, messages.invalidJson(), "", error.at());
                 yield null;
             }
-            case JsonTreeReader.Result.Tree tree -> StructureReader.read(tree.root(), findings);
+            case JsonTreeReader.Result.Tree tree -> StructureReader.read(tree.root(), messages, findings);
         };
     }
 

@@ -3,30 +3,35 @@ package io.gatehouse.policy.parse;
 import io.gatehouse.policy.document.PrincipalKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the structure of a policy document out of its JSON tree: the known elements and the JSON
  * shape of each value. Every mismatch is the problem IAM reports as {@code Syntax errors in policy.}
  * Reading goes on past a problem so that all of them are found; parts of the wrong shape are left out.
+ *
+ * <p>A name written twice in one object is refused at its second occurrence (IAM User Guide,
+ * "Troubleshoot IAM policies": more than one Statement element, more than one Effect, Action or
+ * Resource element), and only its first value is read.
  */
 final class StructureReader {
-
-    /** IAM's message for malformed JSON and for any element of the wrong name or shape. */
-    static final String SYNTAX_ERRORS = "Syntax errors in policy.";
 
     private static final String STATEMENT = "Statement";
 
     private final Findings findings;
+    private final Message syntax;
 
-    private StructureReader(Findings findings) {
+    private StructureReader(Findings findings, Messages messages) {
         this.findings = findings;
+        this.syntax = messages.syntax();
     }
 
-    /** Reads the document; structure problems go to {@code findings}. */
-    static SourceDocument read(JsonNode root, Findings findings) {
-        return new StructureReader(findings).document(root);
+    /** Reads the document; structure problems go to {@code findings} in the words of {@code messages}. */
+    static SourceDocument read(JsonNode root, Messages messages, Findings findings) {
+        return new StructureReader(findings, messages).document(root);
     }
 
     private SourceDocument document(JsonNode root) {
@@ -38,7 +43,7 @@ final class StructureReader {
         Text id = null;
         List<SourceStatement> statements = new ArrayList<>();
         boolean hasStatement = false;
-        for (JsonNode.Member member : object.members()) {
+        for (JsonNode.Member member : unique(object, "")) {
             String path = Paths.member("", member.name());
             switch (member.name()) {
                 case "Version" -> version = text(member.value(), path);
@@ -88,12 +93,16 @@ final class StructureReader {
         TextList resource = null;
         TextList notResource = null;
         Position condition = null;
+        boolean hasEffect = false;
         List<SourceCondition> conditions = new ArrayList<>();
-        for (JsonNode.Member member : object.members()) {
+        for (JsonNode.Member member : unique(object, path)) {
             String memberPath = Paths.member(path, member.name());
             switch (member.name()) {
                 case "Sid" -> sid = text(member.value(), memberPath);
-                case "Effect" -> effect = effect(member.value(), memberPath);
+                case "Effect" -> {
+                    hasEffect = true;
+                    effect = effect(member.value(), memberPath);
+                }
                 case "Principal" -> principal = principal(member, memberPath);
                 case "NotPrincipal" -> notPrincipal = principal(member, memberPath);
                 case "Action" -> action = textList(member, memberPath);
@@ -107,7 +116,7 @@ final class StructureReader {
                 default -> syntax(memberPath, member.at());
             }
         }
-        if (effect == null) {
+        if (!hasEffect) {
             syntax(Paths.member(path, "Effect"), object.at());
         }
         return new SourceStatement(index, path, object.at(), sid, effect, principal, notPrincipal,
@@ -135,7 +144,7 @@ final class StructureReader {
             return null;
         }
         Map<PrincipalKind, TextList> kinds = new EnumMap<>(PrincipalKind.class);
-        for (JsonNode.Member kindMember : object.members()) {
+        for (JsonNode.Member kindMember : unique(object, path)) {
             String kindPath = Paths.member(path, kindMember.name());
             PrincipalKind kind = PrincipalKind.ofKey(kindMember.name());
             if (kind == null) {
@@ -148,6 +157,20 @@ final class StructureReader {
             }
         }
         return new SourcePrincipal(path, member.at(), false, kinds);
+    }
+
+    /** The members of an object, each name once; a repeated name is a problem at its repetition. */
+    private List<JsonNode.Member> unique(JsonNode.Obj object, String path) {
+        List<JsonNode.Member> members = new ArrayList<>(object.members().size());
+        Set<String> names = new HashSet<>();
+        for (JsonNode.Member member : object.members()) {
+            if (names.add(member.name())) {
+                members.add(member);
+            } else {
+                syntax(Paths.member(path, member.name()), member.at());
+            }
+        }
+        return members;
     }
 
     /** A string, or an array of strings. */
@@ -179,14 +202,14 @@ final class StructureReader {
             syntax(path, value.at());
             return;
         }
-        for (JsonNode.Member operatorMember : object.members()) {
+        for (JsonNode.Member operatorMember : unique(object, path)) {
             String operatorPath = Paths.member(path, operatorMember.name());
             if (!(operatorMember.value() instanceof JsonNode.Obj keys)) {
                 syntax(operatorPath, operatorMember.value().at());
                 continue;
             }
             Text operator = new Text(operatorMember.name(), operatorPath, operatorMember.at());
-            for (JsonNode.Member keyMember : keys.members()) {
+            for (JsonNode.Member keyMember : unique(keys, operatorPath)) {
                 String keyPath = Paths.member(operatorPath, keyMember.name());
                 TextList values = conditionValues(keyMember, keyPath);
                 if (values != null) {
@@ -239,6 +262,6 @@ final class StructureReader {
     }
 
     private void syntax(String path, Position at) {
-        findings.malformed(Stage.SYNTAX, SYNTAX_ERRORS, path, at);
+        findings.report(Stage.SYNTAX, syntax, path, at);
     }
 }
