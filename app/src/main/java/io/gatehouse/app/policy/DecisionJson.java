@@ -53,6 +53,13 @@ final class DecisionJson {
             json.writeString(key);
         }
         json.writeEndArray();
+        if (!evaluationCase.grammarErrors().isEmpty()) {
+            json.writeArrayFieldStart("grammarErrors");
+            for (String error : evaluationCase.grammarErrors()) {
+                json.writeString(error);
+            }
+            json.writeEndArray();
+        }
         json.writeEndObject();
     }
 }

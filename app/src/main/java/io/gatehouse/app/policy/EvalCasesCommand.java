@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval-cases", mixinStandardHelpOptions = true,
         description = {"Decide each case of a JSON Lines case file and write one JSON line per case to standard output:",
                 "{\"id\":…,\"decision\":\"Allowed|ExplicitlyDenied|ImplicitlyDenied\",…}, or \"decision\":null with "
-                        + "\"error\" when the case's policies are invalid."})
+                        + "\"error\" when the case cannot be read. Policies that break IAM's grammar for their role but "
+                        + "read as policies are decided, and the grammar's verdict is listed under \"grammarErrors\"."})
 final class EvalCasesCommand implements Callable<Integer> {
 
     @Spec
@@ -45,6 +46,7 @@ final class EvalCasesCommand implements Callable<Integer> {
         int expected = 0;
         int agreed = 0;
         int errors = 0;
+        int grammar = 0;
         List<String> disagreements = new ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
@@ -56,6 +58,8 @@ final class EvalCasesCommand implements Callable<Integer> {
                 out.println();
                 if (decision == null) {
                     errors++;
+                } else if (!evaluationCase.grammarErrors().isEmpty()) {
+                    grammar++;
                 }
                 if (evaluationCase.expected() != null) {
                     expected++;
@@ -70,8 +74,9 @@ final class EvalCasesCommand implements Callable<Integer> {
         out.flush();
         if (summary) {
             PrintWriter err = spec.commandLine().getErr();
-            err.printf("cases: %d, with expected decision: %d, agreed: %d (%.1f%%), invalid policies: %d%n",
-                    cases.size(), expected, agreed, expected == 0 ? 100.0 : 100.0 * agreed / expected, errors);
+            err.printf("cases: %d, with expected decision: %d, agreed: %d (%.1f%%), undecidable: %d, "
+                            + "decided despite IAM grammar errors: %d%n",
+                    cases.size(), expected, agreed, expected == 0 ? 100.0 : 100.0 * agreed / expected, errors, grammar);
             disagreements.forEach(id -> err.println("disagrees: " + id));
             err.flush();
         }

@@ -399,7 +399,8 @@ class PolicyEngineTest {
         @Test
         void version2008TakesVariablesLiterally() {
             var parsed = io.gatehouse.policy.PolicyParser.parse(("{'Version':'2008-10-17','Statement':[{'Effect':'Allow',"
-                    + "'Action':'s3:*','Resource':'arn:aws:s3:::home/${aws:username}/*'}]}").replace('\'', '"'), PolicyType.IDENTITY);
+                    + "'Action':'s3:*','Resource':'arn:aws:s3:::home/${aws:username}/*'}]}").replace('\'', '"'), PolicyType.IDENTITY,
+                    io.gatehouse.policy.ParseOptions.inline(io.gatehouse.policy.PolicySizeQuota.userInline("alice")));
             var old = CompiledPolicy.compile("old", PolicyType.IDENTITY, ((io.gatehouse.policy.ParseResult.Valid) parsed).document());
             var context = io.gatehouse.policy.request.RequestContext.builder().put("aws:username", "alice").build();
             assertThat(decide(request(ALICE, "s3:GetObject", "arn:aws:s3:::home/alice/a", ACCOUNT, context),
