@@ -22,12 +22,17 @@ public record ParseOptions(PolicySizeQuota quota, boolean managed, String partit
 
     /**
      * The options {@link PolicyParser#parse(String, PolicyType)} uses: the type's default quota
-     * ({@link PolicySizeQuota#defaultFor}), partition {@code aws}; identity and boundary policies are
-     * checked as managed policies.
+     * ({@link PolicySizeQuota#defaultFor}), partition {@code aws}. Permissions boundaries are
+     * always managed policies; an identity policy may be inline or managed, so its Version is only
+     * required with {@link #managedPolicy()}.
      */
     public static ParseOptions defaultsFor(PolicyType type) {
-        boolean managed = type == PolicyType.IDENTITY || type == PolicyType.BOUNDARY;
-        return new ParseOptions(PolicySizeQuota.defaultFor(type), managed, DEFAULT_PARTITION);
+        return new ParseOptions(PolicySizeQuota.defaultFor(type), type == PolicyType.BOUNDARY, DEFAULT_PARTITION);
+    }
+
+    /** A customer managed policy ({@code CreatePolicy}, {@code CreatePolicyVersion}): Version 2012-10-17, 6,144 characters. */
+    public static ParseOptions managedPolicy() {
+        return new ParseOptions(PolicySizeQuota.managedPolicy(), true, DEFAULT_PARTITION);
     }
 
     /** An inline policy of a user, group or role, e.g. {@code inline(PolicySizeQuota.roleInline("app"))}. */

@@ -37,9 +37,11 @@ public final class PolicyParser {
      * (string or array of strings; {@code Statement} object or array of objects; {@code Principal}
      * {@code "*"} or an object of AWS/Service/Federated/CanonicalUser to string or array;
      * {@code Condition} an object of operator to an object of key to a string, number or boolean, or
-     * an array of them; {@code Effect} Allow or Deny). No rule of any policy type is applied, so
-     * documents that AWS would refuse for their type (a {@code Principal} in an identity policy, an
-     * action without a service prefix) still parse, for evaluating test corpora.
+     * an array of them; {@code Effect} Allow or Deny in any case). No rule of any policy type is
+     * applied, so documents that AWS would refuse for their type (a {@code Principal} in an identity
+     * policy, an action without a service prefix) still parse, for evaluating test corpora. Two
+     * allowances go beyond AWS's structure: a document may have no statement, and a
+     * {@code Principal} given as one string other than {@code "*"} is read as an {@code AWS} principal.
      */
     public static ParseResult parseLenient(String json) {
         return PolicyReader.lenient(json);

@@ -28,8 +28,8 @@ class IdentityPolicyGrammarTest {
         return PolicyParser.parse(json, PolicyType.IDENTITY);
     }
 
-    static ParseResult identity(String members, String ignored) {
-        return identity(statement(members));
+    static ParseResult managed(String json) {
+        return PolicyParser.parse(json, PolicyType.IDENTITY, ParseOptions.managedPolicy());
     }
 
     @Test
@@ -56,9 +56,9 @@ class IdentityPolicyGrammarTest {
         @Test
         void aManagedPolicyMustBeVersion2012() {
             String noVersion = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}}";
-            assertThat(first(identity(noVersion))).isEqualTo(new PolicyProblem(PolicyProblem.MALFORMED,
+            assertThat(first(managed(noVersion))).isEqualTo(new PolicyProblem(PolicyProblem.MALFORMED,
                     "Policy document must be version 2012-10-17 or greater.", 0, 0, "Version"));
-            assertThat(answer(identity(noVersion.replace("{\"Statement\"", "{\"Version\":\"2008-10-17\",\"Statement\""))))
+            assertThat(answer(managed(noVersion.replace("{\"Statement\"", "{\"Version\":\"2008-10-17\",\"Statement\""))))
                     .isEqualTo("Policy document must be version 2012-10-17 or greater.");
             assertThat(answer(PolicyParser.parse(noVersion, PolicyType.BOUNDARY)))
                     .isEqualTo("Policy document must be version 2012-10-17 or greater.");
@@ -68,6 +68,7 @@ class IdentityPolicyGrammarTest {
         void inlineAndSessionPoliciesMayOmitTheVersionOrUse2008() {
             String noVersion = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}}";
             valid(PolicyParser.parse(noVersion, PolicyType.IDENTITY, INLINE));
+            valid(identity(noVersion));
             valid(PolicyParser.parse(noVersion, PolicyType.SESSION));
             valid(PolicyParser.parse(noVersion.replace("{\"Statement\"", "{\"Version\":\"2008-10-17\",\"Statement\""),
                     PolicyType.IDENTITY, INLINE));
@@ -378,7 +379,7 @@ class IdentityPolicyGrammarTest {
 
         @Test
         void versionComesBeforeSidsAndLegacyParsing() {
-            assertThat(answer(identity("""
+            assertThat(answer(managed("""
                     {"Statement":[{"Sid":"sdf","Effect":"aLLow","Action":"s3:ListBucket","Resource":"*"},{"Sid":"sdf","Effect":"Allow"}]}""")))
                     .isEqualTo("Policy document must be version 2012-10-17 or greater.");
         }
@@ -447,7 +448,7 @@ class IdentityPolicyGrammarTest {
         void sizeIsReportedAfterGrammarErrors() {
             String over = "{\"Id\":\"" + "x".repeat(7000) + "\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"bad\",\"Resource\":\"*\"}}";
             assertThat(all(identity(over))).extracting(PolicyProblem::code)
-                    .containsExactly(PolicyProblem.MALFORMED, PolicyProblem.MALFORMED, PolicyProblem.LIMIT_EXCEEDED);
+                    .containsExactly(PolicyProblem.MALFORMED, PolicyProblem.LIMIT_EXCEEDED);
         }
     }
 }

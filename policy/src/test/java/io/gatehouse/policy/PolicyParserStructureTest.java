@@ -134,8 +134,9 @@ class PolicyParserStructureTest {
 
     @Test
     void elementNamesAreCaseSensitive() {
-        assertThat(problems(PolicyParser.parseLenient(
-                "{\"statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}")))
+        String lowerCase = "{\"statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}";
+        assertThat(problems(PolicyParser.parseLenient(lowerCase))).extracting(PolicyProblem::path).containsExactly("statement");
+        assertThat(problems(PolicyParser.parse(lowerCase, PolicyType.SESSION)))
                 .extracting(PolicyProblem::path).containsExactly("Statement", "statement");
         assertThat(problems(PolicyParser.parseLenient(
                 "{\"Statement\":{\"effect\":\"Allow\",\"Action\":\"*\"}}")))
@@ -143,12 +144,30 @@ class PolicyParserStructureTest {
     }
 
     @Test
-    void statementMustBePresentAndHoldObjects() {
-        assertThat(first(PolicyParser.parseLenient("{\"Version\":\"2012-10-17\"}")))
-                .isEqualTo(new PolicyProblem(PolicyProblem.MALFORMED, SYNTAX, 1, 1, "Statement"));
-        assertThat(first(PolicyParser.parseLenient("{\"Statement\":[]}")).path()).isEqualTo("Statement");
+    void statementHoldsObjects() {
         assertThat(first(PolicyParser.parseLenient("{\"Statement\":\"x\"}")).path()).isEqualTo("Statement");
         assertThat(first(PolicyParser.parseLenient("{\"Statement\":[\"afd\"]}")).path()).isEqualTo("Statement[0]");
+    }
+
+    @Test
+    void aStatementIsRequiredByIamButNotByLenientParsing() {
+        // An SCP level without statements denies everything; corpora use them.
+        assertThat(valid(PolicyParser.parseLenient("{\"Version\":\"2012-10-17\",\"Statement\":[]}")).statements()).isEmpty();
+        assertThat(valid(PolicyParser.parseLenient("{\"Version\":\"2012-10-17\"}")).statements()).isEmpty();
+        assertThat(first(PolicyParser.parse("{\"Version\":\"2012-10-17\"}", PolicyType.IDENTITY)))
+                .isEqualTo(new PolicyProblem(PolicyProblem.MALFORMED, SYNTAX, 1, 1, "Statement"));
+        assertThat(first(PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[]}", PolicyType.SESSION)))
+                .isEqualTo(new PolicyProblem(PolicyProblem.MALFORMED, SYNTAX, 1, 37, "Statement"));
+    }
+
+    @Test
+    void aStringPrincipalIsAnAwsPrincipalWhenParsingLeniently() {
+        String json = "{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"arn:aws:iam::123456789012:role/r\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}";
+        assertThat(valid(PolicyParser.parseLenient(json)).statements().get(0).principal().valuesOf(PrincipalKind.AWS))
+                .containsExactly("arn:aws:iam::123456789012:role/r");
+        assertThat(first(PolicyParser.parse(json, PolicyType.RESOURCE)))
+                .extracting(PolicyProblem::message, PolicyProblem::path)
+                .containsExactly(SYNTAX, "Statement.Principal");
     }
 
     @Test
@@ -178,7 +197,7 @@ class PolicyParserStructureTest {
     void principalIsStarOrAnObjectOfKnownKinds() {
         assertThat(problems(PolicyParser.parseLenient("""
                 {"Statement":{"Effect":"Allow","Action":"*",
-                  "Principal":{"AWS":"*","Role":"x","Service":[3]},"NotPrincipal":"arn:aws:iam::111122223333:root"}}""")))
+                  "Principal":{"AWS":"*","Role":"x","Service":[3]},"NotPrincipal":["*"]}}""")))
                 .extracting(PolicyProblem::path)
                 .containsExactly("Statement.Principal.Role", "Statement.Principal.Service[0]", "Statement.NotPrincipal");
     }

@@ -26,7 +26,7 @@ public final class PolicyReader {
     /** See {@link PolicyParser#parseLenient(String)}. */
     public static ParseResult lenient(String json) {
         Findings findings = new Findings();
-        SourceDocument source = read(json, Messages.IAM, findings);
+        SourceDocument source = read(json, Messages.IAM, false, findings);
         return result(source, findings);
     }
 
@@ -34,7 +34,7 @@ public final class PolicyReader {
     public static ParseResult strict(String json, PolicyType type, ParseOptions options) {
         Findings findings = new Findings();
         GrammarContext context = new GrammarContext(type, options, Messages.forType(type));
-        SourceDocument source = read(json, context.messages(), findings);
+        SourceDocument source = read(json, context.messages(), true, findings);
         if (source != null) {
             Grammar.check(source, context, findings);
         }
@@ -46,7 +46,7 @@ public final class PolicyReader {
     }
 
     /** Reads the JSON and its structure; {@code null} when there is no document to check further. */
-    private static SourceDocument read(String json, Messages messages, Findings findings) {
+    private static SourceDocument read(String json, Messages messages, boolean strict, Findings findings) {
         if (json == null) {
             findings.report(Stage.SYNTAX, messages.invalidJson(), "", Position.DOCUMENT);
             return null;
@@ -60,7 +60,9 @@ public final class PolicyReader {
                 findings.report(Stage.SYNTAX, messages.invalidJson(), "", error.at());
                 yield null;
             }
-            case JsonTreeReader.Result.Tree tree -> StructureReader.read(tree.root(), messages, findings);
+            case JsonTreeReader.Result.Tree tree -> strict
+                    ? StructureReader.readStrict(tree.root(), messages, findings)
+                    : StructureReader.readLenient(tree.root(), findings);
         };
     }
 

@@ -16,6 +16,10 @@ import java.util.Set;
  * <p>A name written twice in one object is refused at its second occurrence (IAM User Guide,
  * "Troubleshoot IAM policies": more than one Statement element, more than one Effect, Action or
  * Resource element), and only its first value is read.
+ *
+ * <p>Read leniently (for test corpora), a document may have no statement at all, and a
+ * {@code Principal} that is a single string other than {@code "*"} is read as an {@code AWS}
+ * principal; both are syntax errors to IAM.
  */
 final class StructureReader {
 
@@ -23,15 +27,22 @@ final class StructureReader {
 
     private final Findings findings;
     private final Message syntax;
+    private final boolean strict;
 
-    private StructureReader(Findings findings, Messages messages) {
+    private StructureReader(Findings findings, Messages messages, boolean strict) {
         this.findings = findings;
         this.syntax = messages.syntax();
+        this.strict = strict;
     }
 
-    /** Reads the document; structure problems go to {@code findings} in the words of {@code messages}. */
-    static SourceDocument read(JsonNode root, Messages messages, Findings findings) {
-        return new StructureReader(findings, messages).document(root);
+    /** Reads the document as IAM does; structure problems go to {@code findings} in the words of {@code messages}. */
+    static SourceDocument readStrict(JsonNode root, Messages messages, Findings findings) {
+        return new StructureReader(findings, messages, true).document(root);
+    }
+
+    /** Reads the document for evaluating test corpora, with the two allowances described above. */
+    static SourceDocument readLenient(JsonNode root, Findings findings) {
+        return new StructureReader(findings, Messages.IAM, false).document(root);
     }
 
     private SourceDocument document(JsonNode root) {
@@ -55,7 +66,7 @@ final class StructureReader {
                 default -> syntax(path, member.at());
             }
         }
-        if (!hasStatement) {
+        if (!hasStatement && strict) {
             syntax(STATEMENT, object.at());
         }
         return new SourceDocument(version, id, statements);
@@ -66,7 +77,7 @@ final class StructureReader {
         if (value instanceof JsonNode.Obj single) {
             into.add(statement(single, 0, STATEMENT));
         } else if (value instanceof JsonNode.Arr array) {
-            if (array.items().isEmpty()) {
+            if (array.items().isEmpty() && strict) {
                 syntax(STATEMENT, array.at());
             }
             for (int i = 0; i < array.items().size(); i++) {
@@ -138,6 +149,10 @@ final class StructureReader {
         JsonNode value = member.value();
         if (value instanceof JsonNode.Str string && string.value().equals("*")) {
             return new SourcePrincipal(path, member.at(), true, Map.of());
+        }
+        if (value instanceof JsonNode.Str string && !strict) {
+            TextList aws = new TextList(path, member.at(), List.of(new Text(string.value(), path, string.at())));
+            return new SourcePrincipal(path, member.at(), false, Map.of(PrincipalKind.AWS, aws));
         }
         if (!(value instanceof JsonNode.Obj object)) {
             syntax(path, value.at());
