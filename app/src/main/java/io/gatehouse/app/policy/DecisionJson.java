@@ -31,7 +31,7 @@ final class DecisionJson {
             json.writeStringField("serviceRule", decision.serviceRule());
         }
         json.writeObjectFieldStart("policyResults");
-        for (var entry : decision.results().entrySet()) {
+        for (var entry : decision.results().asMap().entrySet()) {
             json.writeStringField(entry.getKey().cliName(), entry.getValue().name());
         }
         json.writeEndObject();

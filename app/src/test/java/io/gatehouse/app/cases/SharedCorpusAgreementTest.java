@@ -23,11 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class SharedCorpusAgreementTest {
 
-    private static final String STRING_PRINCIPAL = "The policy's Principal is a bare ARN string; the grammar allows only "
-            + "\"*\" or an object (IAM User Guide, \"Grammar of the IAM JSON policy language\": "
-            + "<principal_block> = (\"Principal\" | \"NotPrincipal\") : (\"*\" | <principal_map>)), and S3 and IAM "
-            + "refuse such documents with \"Invalid principal in policy\". The case's policies are invalid, so it has no decision.";
-
     /** Case id to the reason its expectation is not AWS's behaviour. */
     static final Map<String, String> KNOWN_DISAGREEMENTS = Map.ofEntries(
             Map.entry("iamsim/core/sessionPolicies.json#7", "A resource policy that names the session ARN grants to the "
@@ -37,25 +32,7 @@ class SharedCorpusAgreementTest {
                     + "limited by the session policies\"; STS API Reference, GetFederationToken: \"If that policy "
                     + "specifically references the federated user session in the Principal element of the policy, the "
                     + "session has the permissions allowed by the policy. These permissions are granted in addition to "
-                    + "the permissions that are granted by the session policies.\")."),
-            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#6", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#7", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#8", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#9", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#10", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#11", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#12", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-CrossAccount.json#13", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#6", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#7", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#8", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#9", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#10", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#11", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/permissionBoundaries-SameAccount.json#13", STRING_PRINCIPAL),
-            Map.entry("iamsim/core/scps.json#2", "An SCP level whose only policy has an empty Statement list: IAM and "
-                    + "Organizations refuse a document without statements (see docs/policy-grammar.md), so the case's "
-                    + "policies are invalid and it has no decision."));
+                    + "the permissions that are granted by the session policies.\")."));
 
     private static Path corpus() {
         return Path.of(System.getProperty("gatehouse.root", "."), "..", "shared", "policy-eval", "iam-simulate-cases.jsonl");

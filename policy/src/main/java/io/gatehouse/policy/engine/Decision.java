@@ -1,9 +1,7 @@
 package io.gatehouse.policy.engine;
 
 import io.gatehouse.policy.PolicyType;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The engine's answer for one request: the outcome, what each kind of policy said, the statements that matched
@@ -21,20 +19,20 @@ import java.util.Map;
 public record Decision(
         Outcome outcome,
         PolicyType decidedBy,
-        Map<PolicyType, TypeResult> results,
+        PolicyResults results,
         List<StatementRef> matchedStatements,
         List<String> missingContextKeys,
         String serviceRule) {
 
     public Decision {
-        results = results.isEmpty() ? Map.of() : new EnumMap<>(results);
+        // copyOf returns lists that are already unmodifiable as they are, so a decision copies nothing.
         matchedStatements = List.copyOf(matchedStatements);
         missingContextKeys = List.copyOf(missingContextKeys);
     }
 
     /** What one kind of policy said. */
     public TypeResult result(PolicyType type) {
-        return results.getOrDefault(type, TypeResult.ABSENT);
+        return results.of(type);
     }
 
     public boolean isAllowed() {

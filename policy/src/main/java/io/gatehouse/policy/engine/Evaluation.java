@@ -21,7 +21,10 @@ final class Evaluation implements MissingKeySink {
 
     private final AuthorizationRequest request;
     private final boolean principalHasBoundary;
-    private List<StatementRef> matched;
+    /** Matched statements: the first two in fields, so that the usual decision allocates no list of its own. */
+    private StatementRef firstMatch;
+    private StatementRef secondMatch;
+    private List<StatementRef> moreMatches;
     private List<String> missing;
     /** The strongest grant an applicable Allow in the last evaluated resource policy gave. */
     Grant grant = Grant.NONE;
@@ -83,10 +86,16 @@ final class Evaluation implements MissingKeySink {
     }
 
     private void record(StatementRef ref) {
-        if (matched == null) {
-            matched = new ArrayList<>(4);
+        if (firstMatch == null) {
+            firstMatch = ref;
+        } else if (secondMatch == null) {
+            secondMatch = ref;
+        } else {
+            if (moreMatches == null) {
+                moreMatches = new ArrayList<>(4);
+            }
+            moreMatches.add(ref);
         }
-        matched.add(ref);
     }
 
     @Override
@@ -102,11 +111,26 @@ final class Evaluation implements MissingKeySink {
         missing.add(key);
     }
 
+    /** The matched statements as an unmodifiable list. */
     List<StatementRef> matched() {
-        return matched == null ? List.of() : matched;
+        if (firstMatch == null) {
+            return List.of();
+        }
+        if (secondMatch == null) {
+            return List.of(firstMatch);
+        }
+        if (moreMatches == null) {
+            return List.of(firstMatch, secondMatch);
+        }
+        List<StatementRef> all = new ArrayList<>(moreMatches.size() + 2);
+        all.add(firstMatch);
+        all.add(secondMatch);
+        all.addAll(moreMatches);
+        return List.copyOf(all);
     }
 
+    /** The missing keys as an unmodifiable list. */
     List<String> missing() {
-        return missing == null ? List.of() : missing;
+        return missing == null ? List.of() : List.copyOf(missing);
     }
 }

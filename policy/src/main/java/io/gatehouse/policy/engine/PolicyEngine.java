@@ -3,9 +3,7 @@ package io.gatehouse.policy.engine;
 import io.gatehouse.policy.PolicyType;
 import io.gatehouse.policy.request.AuthorizationRequest;
 import io.gatehouse.policy.request.Principal;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decides requests as AWS does (IAM User Guide, "Policy evaluation logic" and its pages on single-account and
@@ -26,28 +24,26 @@ import java.util.Map;
  */
 public final class PolicyEngine {
 
-    private static final Map<PolicyType, TypeResult> NO_RESULTS = Map.of();
-
     private PolicyEngine() {}
 
     /** Decides {@code request} against {@code policies}. */
     public static Decision decide(AuthorizationRequest request, PolicySet policies) {
         if (ServiceRules.needsNoPermission(request)) {
-            return new Decision(Outcome.ALLOWED, null, NO_RESULTS, List.of(), List.of(),
+            return new Decision(Outcome.ALLOWED, null, PolicyResults.NONE, List.of(), List.of(),
                     "sts:GetCallerIdentity needs no permission");
         }
         Principal principal = request.principal();
         boolean iamPrincipal = principal.isAccountPrincipal();
         boolean root = principal.kind() == Principal.Kind.ROOT;
         Evaluation evaluation = new Evaluation(request, policies.hasPermissionsBoundary());
-        EnumMap<PolicyType, TypeResult> results = new EnumMap<>(PolicyType.class);
+        int results = 0;
 
         int identity = iamPrincipal && !policies.identity.isEmpty() ? evaluation.evaluate(policies.identity) : 0;
-        note(results, PolicyType.IDENTITY, !policies.identity.isEmpty(), iamPrincipal, identity);
+        results = note(results, PolicyType.IDENTITY, !policies.identity.isEmpty(), iamPrincipal, identity);
         int boundary = iamPrincipal && !root && policies.boundary != null ? evaluation.evaluate(policies.boundary) : 0;
-        note(results, PolicyType.BOUNDARY, policies.boundary != null, iamPrincipal && !root, boundary);
+        results = note(results, PolicyType.BOUNDARY, policies.boundary != null, iamPrincipal && !root, boundary);
         int session = iamPrincipal && policies.session != null ? evaluation.evaluate(policies.session) : 0;
-        note(results, PolicyType.SESSION, policies.session != null, iamPrincipal, session);
+        results = note(results, PolicyType.SESSION, policies.session != null, iamPrincipal, session);
 
         int resource = 0;
         Grant grant = Grant.NONE;
@@ -56,7 +52,7 @@ public final class PolicyEngine {
             grant = (resource & Evaluation.ALLOW) != 0 ? evaluation.grant : Grant.NONE;
         }
         PolicyType resourceType = policies.resource == null ? PolicyType.RESOURCE : policies.resource.type;
-        note(results, resourceType, policies.resource != null, true, resource);
+        results = note(results, resourceType, policies.resource != null, true, resource);
         String publicAccessBlock = null;
         if (grant != Grant.NONE && ServiceRules.blocksPublicAccess(request, policies)) {
             grant = Grant.NONE;
@@ -65,12 +61,12 @@ public final class PolicyEngine {
 
         boolean scpsApply = !policies.scpLevels.isEmpty() && iamPrincipal && !isServiceLinkedRole(principal);
         int scp = scpsApply ? levels(evaluation, policies.scpLevels, true) : 0;
-        note(results, PolicyType.SCP, !policies.scpLevels.isEmpty(), scpsApply, scp);
+        results = note(results, PolicyType.SCP, !policies.scpLevels.isEmpty(), scpsApply, scp);
         boolean rcpsApply = !policies.rcpLevels.isEmpty() && ServiceRules.rcpsApply(request);
         int rcp = rcpsApply ? levels(evaluation, policies.rcpLevels, false) : 0;
-        note(results, PolicyType.RCP, !policies.rcpLevels.isEmpty(), rcpsApply, rcp);
+        results = note(results, PolicyType.RCP, !policies.rcpLevels.isEmpty(), rcpsApply, rcp);
         int endpoint = policies.endpoints.isEmpty() ? 0 : levels(evaluation, policies.endpoints, true);
-        note(results, PolicyType.ENDPOINT, !policies.endpoints.isEmpty(), true, endpoint);
+        results = note(results, PolicyType.ENDPOINT, !policies.endpoints.isEmpty(), true, endpoint);
 
         PolicyType denied = firstDenied(rcp, scp, resource, resourceType, identity, boundary, session, endpoint);
         if (denied != null) {
@@ -172,19 +168,19 @@ public final class PolicyEngine {
         return (endpoint & Evaluation.DENY) != 0 ? PolicyType.ENDPOINT : null;
     }
 
-    private static void note(EnumMap<PolicyType, TypeResult> results, PolicyType type, boolean present,
-                             boolean applies, int bits) {
+    private static int note(int results, PolicyType type, boolean present, boolean applies, int bits) {
         if (!present) {
-            return;
+            return results;
         }
         TypeResult result = !applies ? TypeResult.NOT_APPLICABLE
                 : (bits & Evaluation.DENY) != 0 ? TypeResult.DENIED
                 : (bits & Evaluation.ALLOW) != 0 ? TypeResult.ALLOWED : TypeResult.NO_MATCH;
-        results.put(type, result);
+        return PolicyResults.pack(results, type, result);
     }
 
-    private static Decision decision(Outcome outcome, PolicyType decidedBy, EnumMap<PolicyType, TypeResult> results,
+    private static Decision decision(Outcome outcome, PolicyType decidedBy, int results,
                                      Evaluation evaluation, String serviceRule) {
-        return new Decision(outcome, decidedBy, results, evaluation.matched(), evaluation.missing(), serviceRule);
+        return new Decision(outcome, decidedBy, new PolicyResults(results), evaluation.matched(), evaluation.missing(),
+                serviceRule);
     }
 }

@@ -1,6 +1,6 @@
 package io.gatehouse.policy.engine;
 
-/** What one kind of policy said about a request. */
+/** What one kind of policy said about a request. {@code ABSENT} must stay first: it is the packed zero. */
 public enum TypeResult {
     /** The request carries no policy of this kind. */
     ABSENT,
