@@ -22,13 +22,13 @@ final class StringTest implements ValueTest {
         String text = value.value(index);
         int result = INVALID;
         for (Wildcard pattern : patterns) {
-            if (pattern.hasVariables() && !pattern.canResolve(variables)) {
-                continue;
-            }
-            if (pattern.matches(text, variables)) {
+            int outcome = pattern.test(text, variables);
+            if (outcome == Wildcard.MATCH) {
                 return MATCH;
             }
-            result = NO_MATCH;
+            if (outcome == Wildcard.NO_MATCH) {
+                result = NO_MATCH;
+            }
         }
         return result;
     }

@@ -25,7 +25,9 @@ final class Evaluation implements MissingKeySink {
     private StatementRef firstMatch;
     private StatementRef secondMatch;
     private List<StatementRef> moreMatches;
-    private List<String> missing;
+    /** Missing keys, the first in a field for the same reason. */
+    private String firstMissing;
+    private List<String> moreMissing;
     /** The strongest grant an applicable Allow in the last evaluated resource policy gave. */
     Grant grant = Grant.NONE;
 
@@ -36,13 +38,14 @@ final class Evaluation implements MissingKeySink {
 
     /**
      * Evaluates every statement of a group against the request; returns {@link #ALLOW}/{@link #DENY} bits.
-     * Statement parts are checked cheapest first: action, resource, principal, then conditions.
+     * Statement parts are checked cheapest first: action (through the group's index), resource, principal, then
+     * conditions.
      */
     int evaluate(PolicyGroup group) {
         int result = 0;
         Principal principal = request.principal();
-        for (CompiledStatement statement : group.candidates(request.service())) {
-            if (!statement.matchesAction(request) || !statement.matchesResource(request)) {
+        for (CompiledStatement statement : group.covering(request)) {
+            if (!statement.matchesResource(request)) {
                 continue;
             }
             Grant statementGrant = principalGrant(group.type, statement, principal);
@@ -100,15 +103,22 @@ final class Evaluation implements MissingKeySink {
 
     @Override
     public void keyMissing(String key) {
-        if (missing == null) {
-            missing = new ArrayList<>(4);
+        if (firstMissing == null) {
+            firstMissing = key;
+            return;
         }
-        for (String known : missing) {
+        if (firstMissing.equalsIgnoreCase(key)) {
+            return;
+        }
+        if (moreMissing == null) {
+            moreMissing = new ArrayList<>(4);
+        }
+        for (String known : moreMissing) {
             if (known.equalsIgnoreCase(key)) {
                 return;
             }
         }
-        missing.add(key);
+        moreMissing.add(key);
     }
 
     /** The matched statements as an unmodifiable list. */
@@ -131,6 +141,15 @@ final class Evaluation implements MissingKeySink {
 
     /** The missing keys as an unmodifiable list. */
     List<String> missing() {
-        return missing == null ? List.of() : List.copyOf(missing);
+        if (firstMissing == null) {
+            return List.of();
+        }
+        if (moreMissing == null) {
+            return List.of(firstMissing);
+        }
+        List<String> all = new ArrayList<>(moreMissing.size() + 1);
+        all.add(firstMissing);
+        all.addAll(moreMissing);
+        return List.copyOf(all);
     }
 }

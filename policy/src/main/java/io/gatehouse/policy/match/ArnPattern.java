@@ -21,10 +21,18 @@ public final class ArnPattern {
 
     private final Wildcard[] parts;
     private final boolean lastSpansRest;
+    /**
+     * For the common pattern of six literal parts, optionally ending in one {@code *}: the text before that star
+     * (or the whole pattern), so that matching is one {@code startsWith} (or {@code equals}); else {@code null}.
+     */
+    private final String literal;
+    private final boolean literalIsPrefix;
 
-    private ArnPattern(Wildcard[] parts, boolean lastSpansRest) {
+    private ArnPattern(Wildcard[] parts, boolean lastSpansRest, String literal, boolean literalIsPrefix) {
         this.parts = parts;
         this.lastSpansRest = lastSpansRest;
+        this.literal = literal;
+        this.literalIsPrefix = literalIsPrefix;
     }
 
     /** Compiles a plain pattern. */
@@ -59,7 +67,17 @@ public final class ArnPattern {
         split.add(current);
         Wildcard[] parts = split.stream().map(p -> Wildcard.compile(new Template(p), true, false)).toArray(Wildcard[]::new);
         boolean spans = parts.length < PARTS && endsWithStar(split.get(split.size() - 1));
-        return new ArnPattern(parts, spans);
+        String literal = null;
+        boolean prefix = false;
+        if (parts.length == PARTS && template.parts().size() == 1 && template.parts().get(0) instanceof Template.Text text) {
+            String pattern = text.text();
+            int star = pattern.indexOf('*');
+            if (pattern.indexOf('?') < 0 && (star < 0 || star == pattern.length() - 1)) {
+                prefix = star >= 0;
+                literal = prefix ? pattern.substring(0, star) : pattern;
+            }
+        }
+        return new ArnPattern(parts, spans, literal, prefix);
     }
 
     private static boolean endsWithStar(List<Template.Part> parts) {
@@ -105,6 +123,10 @@ public final class ArnPattern {
 
     /** Whether {@code arn} matches; a variable without a value makes the pattern match nothing. */
     public boolean matches(String arn, VariableValues values) {
+        if (literal != null) {
+            // The literal holds all five of the pattern's colons, so a prefix match lines the parts up.
+            return literalIsPrefix ? arn.startsWith(literal) : arn.equals(literal);
+        }
         int start = 0;
         int last = parts.length - 1;
         for (int i = 0; i < last; i++) {

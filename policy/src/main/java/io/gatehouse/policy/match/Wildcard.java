@@ -18,6 +18,13 @@ import java.util.List;
  */
 public final class Wildcard {
 
+    /** {@link #test} result: the text matches. */
+    public static final int MATCH = 1;
+    /** {@link #test} result: the text does not match. */
+    public static final int NO_MATCH = 0;
+    /** {@link #test} result: a variable in the pattern has no value, so the pattern stands for nothing. */
+    public static final int UNRESOLVED = -1;
+
     private static final Wildcard MATCH_ALL = new Wildcard(new Segment[0], true, true, false, null);
 
     private final Segment[] segments;
@@ -26,6 +33,9 @@ public final class Wildcard {
     private final boolean ignoreCase;
     /** The whole pattern when it has no wildcard and no variable (compared with one region check). */
     private final String exact;
+    /** The variable when the whole pattern is one variable ({@code ${aws:PrincipalTag/team}}), else {@code null}. */
+    private final PolicyVariable soleVariable;
+    private final boolean variables;
 
     private Wildcard(Segment[] segments, boolean leadingStar, boolean trailingStar, boolean ignoreCase, String exact) {
         this.segments = segments;
@@ -33,6 +43,33 @@ public final class Wildcard {
         this.trailingStar = trailingStar;
         this.ignoreCase = ignoreCase;
         this.exact = exact;
+        boolean anyVariable = false;
+        for (Segment segment : segments) {
+            for (Atom atom : segment.atoms) {
+                anyVariable |= atom instanceof Var;
+            }
+        }
+        this.variables = anyVariable;
+        this.soleVariable = !leadingStar && !trailingStar && segments.length == 1 && segments[0].atoms.length == 1
+                && segments[0].atoms[0] instanceof Var var ? var.variable() : null;
+    }
+
+    /**
+     * Matches the whole of {@code text}, telling a pattern that does not match apart from one that cannot be
+     * compared because a variable has no value: {@link #MATCH}, {@link #NO_MATCH} or {@link #UNRESOLVED}.
+     */
+    public int test(String text, VariableValues values) {
+        if (soleVariable != null) {
+            String value = values.resolve(soleVariable);
+            if (value == null) {
+                return UNRESOLVED;
+            }
+            return (ignoreCase ? value.equalsIgnoreCase(text) : value.equals(text)) ? MATCH : NO_MATCH;
+        }
+        if (variables && !canResolve(values)) {
+            return UNRESOLVED;
+        }
+        return matches(text, 0, text.length(), values) ? MATCH : NO_MATCH;
     }
 
     /** Compiles a plain pattern ({@code *} and {@code ?} are wildcards, there are no variables). */
@@ -132,18 +169,14 @@ public final class Wildcard {
 
     /** Whether the pattern contains a policy variable. */
     public boolean hasVariables() {
-        for (Segment segment : segments) {
-            for (Atom atom : segment.atoms) {
-                if (atom instanceof Var) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return variables;
     }
 
     /** Whether every variable in the pattern has a value (or a default) in {@code values}. */
     public boolean canResolve(VariableValues values) {
+        if (!variables) {
+            return true;
+        }
         for (Segment segment : segments) {
             if (segment.length(values) < 0) {
                 return false;
