@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Base64;
 
@@ -54,6 +55,10 @@ public final class Values {
                 return null;
             }
         }
+        Instant utc = parseUtcDateTime(text);
+        if (utc != null) {
+            return utc;
+        }
         try {
             if (text.indexOf('T') < 0 && text.indexOf('t') < 0) {
                 return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -66,6 +71,54 @@ public final class Values {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The form AWS itself writes into request contexts, {@code yyyy-MM-ddTHH:mm:ssZ} with an optional fraction,
+     * read without the general parser (which allocates several objects per value); {@code null} for any other form.
+     */
+    private static Instant parseUtcDateTime(String text) {
+        int length = text.length();
+        if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        int nanos = 0;
+        if (length > 20) {
+            int fractionDigits = length - 21;
+            if (text.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
+                return null;
+            }
+            nanos = digits(text, 20, fractionDigits);
+            for (int i = fractionDigits; i < 9 && nanos >= 0; i++) {
+                nanos *= 10;
+            }
+        }
+        if ((year | month | day | hour | minute | second | nanos) < 0 || month < 1 || month > 12 || day < 1
+                || hour > 23 || minute > 59 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The decimal number in {@code count} digits at {@code from}, or -1 when one is not a digit. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static boolean isEpoch(String text) {

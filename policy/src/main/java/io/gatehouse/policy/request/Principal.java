@@ -75,14 +75,20 @@ public record Principal(Kind kind, String id, String partition, String account, 
     }
 
     private static Principal parseArn(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length != 6 || !isAccountId(parts[4])) {
+        int partitionEnd = arn.indexOf(':', 4);
+        int serviceEnd = partitionEnd < 0 ? -1 : arn.indexOf(':', partitionEnd + 1);
+        int regionEnd = serviceEnd < 0 ? -1 : arn.indexOf(':', serviceEnd + 1);
+        int accountEnd = regionEnd < 0 ? -1 : arn.indexOf(':', regionEnd + 1);
+        if (accountEnd < 0 || accountEnd - regionEnd != 13) {
             return null;
         }
-        String partition = parts[1];
-        String account = parts[4];
-        String resource = parts[5];
-        switch (parts[2]) {
+        String account = arn.substring(regionEnd + 1, accountEnd);
+        if (!isAccountId(account)) {
+            return null;
+        }
+        String partition = arn.substring(4, partitionEnd);
+        String resource = arn.substring(accountEnd + 1);
+        switch (arn.substring(partitionEnd + 1, serviceEnd)) {
             case "iam" -> {
                 if (resource.equals("root")) {
                     return new Principal(Kind.ROOT, arn, partition, account, null);
@@ -100,8 +106,9 @@ public record Principal(Kind kind, String id, String partition, String account, 
             }
             case "sts" -> {
                 if (resource.startsWith("assumed-role/")) {
-                    String[] session = resource.split("/", 3);
-                    return session.length == 3 ? new Principal(Kind.ASSUMED_ROLE, arn, partition, account, session[1]) : null;
+                    int roleEnd = resource.indexOf('/', "assumed-role/".length());
+                    return roleEnd < 0 ? null : new Principal(Kind.ASSUMED_ROLE, arn, partition, account,
+                            resource.substring("assumed-role/".length(), roleEnd));
                 }
                 if (resource.startsWith("federated-user/")) {
                     return new Principal(Kind.FEDERATED_USER, arn, partition, account, resource.substring("federated-user/".length()));

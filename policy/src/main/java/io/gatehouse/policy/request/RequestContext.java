@@ -29,12 +29,13 @@ public final class RequestContext implements VariableValues {
 
     /** A context with the given entries; key names keep their spelling for display. */
     public static RequestContext of(Map<String, ContextValue> entries) {
-        Map<String, ContextValue> lookup = new HashMap<>(entries.size() * 2);
-        Map<String, ContextValue> given = new LinkedHashMap<>();
-        entries.forEach((key, value) -> {
-            lookup.put(key.toLowerCase(Locale.ROOT), value);
-            given.put(key, value);
-        });
+        return owning(new LinkedHashMap<>(entries));
+    }
+
+    /** A context over a map nobody else holds, so it need not be copied again. */
+    private static RequestContext owning(LinkedHashMap<String, ContextValue> given) {
+        Map<String, ContextValue> lookup = new HashMap<>((int) (given.size() / 0.75f) + 1);
+        given.forEach((key, value) -> lookup.put(key.toLowerCase(Locale.ROOT), value));
         return new RequestContext(lookup, Collections.unmodifiableMap(given));
     }
 
@@ -70,7 +71,7 @@ public final class RequestContext implements VariableValues {
 
     /** Accumulates entries for a context. */
     public static final class Builder {
-        private final Map<String, ContextValue> entries = new LinkedHashMap<>();
+        private LinkedHashMap<String, ContextValue> entries = new LinkedHashMap<>();
 
         public Builder put(String key, ContextValue value) {
             entries.put(key, value);
@@ -81,8 +82,11 @@ public final class RequestContext implements VariableValues {
             return put(key, ContextValue.of(value));
         }
 
+        /** The context; the builder cannot be used afterwards. */
         public RequestContext build() {
-            return RequestContext.of(entries);
+            RequestContext context = owning(entries);
+            entries = null;
+            return context;
         }
     }
 }
