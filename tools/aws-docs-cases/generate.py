@@ -23,19 +23,24 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import boundaries  # noqa: E402
+import conditions  # noqa: E402
 import elements  # noqa: E402
 import evaluation  # noqa: E402
 import guardrails  # noqa: E402
+import variables  # noqa: E402
 
 # id -> why the case is held back (the documentation says one thing, the engine does another).
 HELD_BACK = {
     "bound-035": "a federated user session without session policies must have no permissions",
+    "cond-103": "Null false must reject a context key whose value is an empty set",
     "elem-045": "NotPrincipal naming a user and its account must still deny another user of that account",
     "elem-050": "NotPrincipal naming a session, its role and its account must still deny another session of that role",
     "guard-038": "an account id as principal in a (gateway) endpoint policy grants only that account's root user",
+    "var-026": "StringNotEquals against a policy variable without a value must match",
+    "var-030": "StringNotLike against a policy variable without a value must match",
 }
 
-TOPICS = (evaluation, boundaries, guardrails, elements)
+TOPICS = (evaluation, boundaries, guardrails, elements, conditions, variables)
 OUT = os.path.normpath(os.path.join(HERE, "..", "..", "app", "src", "test", "resources", "cases"))
 
 
