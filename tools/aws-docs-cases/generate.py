@@ -27,6 +27,7 @@ import conditions  # noqa: E402
 import elements  # noqa: E402
 import evaluation  # noqa: E402
 import guardrails  # noqa: E402
+import services  # noqa: E402
 import variables  # noqa: E402
 
 # id -> why the case is held back (the documentation says one thing, the engine does another).
@@ -40,7 +41,7 @@ HELD_BACK = {
     "var-030": "StringNotLike against a policy variable without a value must match",
 }
 
-TOPICS = (evaluation, boundaries, guardrails, elements, conditions, variables)
+TOPICS = (evaluation, boundaries, guardrails, elements, conditions, variables, services)
 OUT = os.path.normpath(os.path.join(HERE, "..", "..", "app", "src", "test", "resources", "cases"))
 
 
