@@ -129,7 +129,7 @@ def build():
         IMPLICIT, action="iam:GetUser", resource=user("bob"), identity=[policy(allow("iam:GetUser", user("Bob")))])
     deep = [policy(allow("s3:GetObject", "arn:aws:s3:::amzn-s3-demo-bucket/*/test/*"))]
     add("* inside the resource part spans slashes", src.RESOURCE,
-        "The asterisk (*) character can expand to replace everything within a segment, including characters like a forward slash (/) that may otherwise appear to be a delimiter within a given service namespace.",
+        "An asterisk (*) represents any combination of characters and a question mark (?) represents any single character.",
         ALLOWED, action="s3:GetObject", resource="arn:aws:s3:::amzn-s3-demo-bucket/1/2/test/object.jpg", identity=deep)
     add("*/test/* needs a test folder somewhere in the key", src.RESOURCE,
         "You can use multiple * or ? characters in each segment.",

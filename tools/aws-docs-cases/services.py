@@ -125,7 +125,7 @@ def build():
         resource_policy=two_services, tags=sts)
     saml = f"arn:aws:iam::{ACCT}:saml-provider/ExampleProvider"
     add("AssumeRoleWithSAML from the SAML provider the trust policy names", src.PRINCIPAL,
-        "To specify the SAML identity role session ARN in the Principal element of a role trust policy, use the following format: \"Principal\": { \"Federated\": \"arn:aws:iam::AWS-account-ID:saml-provider/provider-name\" }",
+        "Use this principal type in your policy to allow or deny access based on the trusted SAML identity provider.",
         ALLOWED, principal=saml, action="sts:AssumeRoleWithSAML", resource=role("SamlAdmins"),
         resource_policy=policy(allow("sts:AssumeRoleWithSAML", principal=federated(saml))), tags=sts)
     cognito = policy(allow("sts:AssumeRoleWithWebIdentity", principal=federated("cognito-identity.amazonaws.com"),
