@@ -414,7 +414,9 @@ def build():
     case("ForAllValues guarded by Null false: the key is missing", src.MULTI_EXAMPLES, null_guard,
          guarded, {}, IMPLICIT, action="iam:TagUser", resource=user("bob"))
     case("ForAllValues guarded by Null false: the key is an empty set", src.MULTI_EXAMPLES, null_guard,
-         guarded, {"aws:TagKeys": strings()}, IMPLICIT, action="iam:TagUser", resource=user("bob"))
+         guarded, {"aws:TagKeys": strings()}, IMPLICIT, action="iam:TagUser", resource=user("bob"),
+         tags=["doc-ambiguous"],
+         notes="The sentence names keys 'with empty values'; an empty set is read here as such a key.")
     case("ForAllValues guarded by Null false: listed keys only", src.MULTI_EXAMPLES,
          "every value in the request context must match at least one value in the policy.",
          guarded, {"aws:TagKeys": strings("Department")}, ALLOWED, action="iam:TagUser", resource=user("bob"))
