@@ -31,15 +31,7 @@ import services  # noqa: E402
 import variables  # noqa: E402
 
 # id -> why the case is held back (the documentation says one thing, the engine does another).
-HELD_BACK = {
-    "bound-035": "a federated user session without session policies must have no permissions",
-    "cond-103": "Null false must reject a context key whose value is an empty set",
-    "elem-045": "NotPrincipal naming a user and its account must still deny another user of that account",
-    "elem-050": "NotPrincipal naming a session, its role and its account must still deny another session of that role",
-    "guard-038": "an account id as principal in a (gateway) endpoint policy grants only that account's root user",
-    "var-026": "StringNotEquals against a policy variable without a value must match",
-    "var-030": "StringNotLike against a policy variable without a value must match",
-}
+HELD_BACK = {}
 
 TOPICS = (evaluation, boundaries, guardrails, elements, conditions, variables, services)
 OUT = os.path.normpath(os.path.join(HERE, "..", "..", "app", "src", "test", "resources", "cases"))

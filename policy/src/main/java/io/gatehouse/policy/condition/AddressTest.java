@@ -14,22 +14,8 @@ final class AddressTest implements ValueTest {
 
     @Override
     public int compare(ContextValue value, int index, VariableValues variables) {
-        byte[] address = value.address(index);
-        if (address == null) {
-            return INVALID;
-        }
-        int result = INVALID;
-        for (PolicyValue<Cidr> block : blocks) {
-            Cidr cidr = block.get(variables);
-            if (cidr == null) {
-                continue;
-            }
-            if (cidr.contains(address)) {
-                return MATCH;
-            }
-            result = NO_MATCH;
-        }
-        return result;
+        byte[] request = value.address(index);
+        return request == null ? INVALID : PolicyValue.compareAll(blocks, variables, policy -> policy.contains(request));
     }
 
     /** An address block; a bare address is a block of one ({@code /32}, {@code /128}). */

@@ -25,9 +25,10 @@ final class ArnTest implements ValueTest {
         }
         int result = INVALID;
         for (ArnPattern pattern : patterns) {
-            if (!pattern.isArnShaped() || !pattern.canResolve(variables)) {
-                continue;
+            if (!pattern.isArnShaped()) {
+                continue; // not an ARN: not compared
             }
+            // A pattern whose variable has no value stands for null and matches nothing.
             if (pattern.matches(arn, variables)) {
                 return MATCH;
             }

@@ -16,20 +16,6 @@ final class BinaryTest implements ValueTest {
     @Override
     public int compare(ContextValue value, int index, VariableValues variables) {
         byte[] request = Values.parseBinary(value.value(index));
-        if (request == null) {
-            return INVALID;
-        }
-        int result = INVALID;
-        for (PolicyValue<byte[]> policyValue : values) {
-            byte[] policy = policyValue.get(variables);
-            if (policy == null) {
-                continue;
-            }
-            if (Arrays.equals(request, policy)) {
-                return MATCH;
-            }
-            result = NO_MATCH;
-        }
-        return result;
+        return request == null ? INVALID : PolicyValue.compareAll(values, variables, policy -> Arrays.equals(request, policy));
     }
 }

@@ -15,20 +15,6 @@ final class BoolTest implements ValueTest {
     @Override
     public int compare(ContextValue value, int index, VariableValues variables) {
         Boolean request = Values.parseBool(value.value(index));
-        if (request == null) {
-            return INVALID;
-        }
-        int result = INVALID;
-        for (PolicyValue<Boolean> policyValue : values) {
-            Boolean policy = policyValue.get(variables);
-            if (policy == null) {
-                continue;
-            }
-            if (request.equals(policy)) {
-                return MATCH;
-            }
-            result = NO_MATCH;
-        }
-        return result;
+        return request == null ? INVALID : PolicyValue.compareAll(values, variables, policy -> request.equals(policy));
     }
 }

@@ -18,20 +18,6 @@ final class DateTest implements ValueTest {
     @Override
     public int compare(ContextValue value, int index, VariableValues variables) {
         Instant request = value.instant(index);
-        if (request == null) {
-            return INVALID;
-        }
-        int result = INVALID;
-        for (PolicyValue<Instant> policyValue : values) {
-            Instant policy = policyValue.get(variables);
-            if (policy == null) {
-                continue;
-            }
-            if (comparison.holds(request.compareTo(policy))) {
-                return MATCH;
-            }
-            result = NO_MATCH;
-        }
-        return result;
+        return request == null ? INVALID : PolicyValue.compareAll(values, variables, policy -> comparison.holds(request.compareTo(policy)));
     }
 }

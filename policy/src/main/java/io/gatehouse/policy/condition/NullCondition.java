@@ -1,10 +1,13 @@
 package io.gatehouse.policy.condition;
 
+import io.gatehouse.policy.request.ContextValue;
 import io.gatehouse.policy.request.RequestContext;
 
 /**
- * {@code Null}: {@code "true"} holds when the key is absent from the request, {@code "false"} when it is present
- * (an empty multi-valued key is present). Several values are ORed; a value that is neither holds never.
+ * {@code Null}: {@code "true"} holds when the key is absent from the request or has no value, {@code "false"} when
+ * it has a value. A multi-valued key with an empty set has no value: the IAM User Guide ("Multivalued context key
+ * examples") uses {@code Null: false} to keep "missing context keys or context keys with empty values" from
+ * satisfying {@code ForAllValues}. Several values are ORed; a value that is neither holds never.
  */
 final class NullCondition implements Condition {
 
@@ -27,6 +30,8 @@ final class NullCondition implements Condition {
 
     @Override
     public boolean test(RequestContext context, MissingKeySink missing) {
-        return context.get(lookupKey) == null ? acceptsAbsent : acceptsPresent;
+        ContextValue value = context.get(lookupKey);
+        boolean absent = value == null || value.size() == 0;
+        return absent ? acceptsAbsent : acceptsPresent;
     }
 }

@@ -20,17 +20,13 @@ final class StringTest implements ValueTest {
     @Override
     public int compare(ContextValue value, int index, VariableValues variables) {
         String text = value.value(index);
-        int result = INVALID;
         for (Wildcard pattern : patterns) {
-            int outcome = pattern.test(text, variables);
-            if (outcome == Wildcard.MATCH) {
+            // A pattern whose variable has no value stands for null, which no text equals or is like.
+            if (pattern.test(text, variables) == Wildcard.MATCH) {
                 return MATCH;
             }
-            if (outcome == Wildcard.NO_MATCH) {
-                result = NO_MATCH;
-            }
         }
-        return result;
+        return NO_MATCH;
     }
 
     /** Case-sensitive equality against many constant values: one hash lookup instead of a scan. */

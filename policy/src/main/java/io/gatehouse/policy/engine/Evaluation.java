@@ -78,13 +78,17 @@ final class Evaluation implements MissingKeySink {
         if (statement.principals == null) {
             return resourceBased ? Grant.NONE : Grant.DIRECT;
         }
-        Grant named = statement.principals.match(principal);
         if (!statement.notPrincipal) {
-            return named;
+            Grant named = statement.principals.match(principal);
+            // PrivateLink Guide, "Control access to VPC endpoints using endpoint policies": an account as the
+            // principal of an endpoint policy grants "the AWS account root user only".
+            return type == PolicyType.ENDPOINT && named == Grant.ACCOUNT && principal.kind() != Principal.Kind.ROOT
+                    ? Grant.NONE : named;
         }
         // IAM User Guide, "Permissions boundaries for IAM entities": a Deny with NotPrincipal always denies a
         // principal that has a permissions boundary, whatever NotPrincipal lists.
-        boolean excluded = named != Grant.NONE && !(statement.effect == Effect.DENY && principalHasBoundary);
+        boolean excluded = statement.principals.namesExactly(principal)
+                && !(statement.effect == Effect.DENY && principalHasBoundary);
         return excluded ? Grant.NONE : Grant.DIRECT;
     }
 

@@ -91,7 +91,11 @@ public final class PolicyEngine {
         }
         boolean identityAllows = root || (identity & Evaluation.ALLOW) != 0;
         boolean boundaryAllows = root || policies.boundary == null || (boundary & Evaluation.ALLOW) != 0;
-        boolean sessionAllows = policies.session == null || (session & Evaluation.ALLOW) != 0;
+        // A federated user session has no permissions unless session policies grant them (STS API Reference,
+        // GetFederationToken: "if you do not pass any session policies, then the resulting federated user session
+        // has no permissions"); other principals without session policies are not limited by them.
+        boolean sessionAllows = policies.session == null
+                ? principal.kind() != Principal.Kind.FEDERATED_USER : (session & Evaluation.ALLOW) != 0;
         boolean identityPath = identityAllows && boundaryAllows && sessionAllows;
         boolean resourceRequired = ServiceRules.resourcePolicyRequired(request);
 

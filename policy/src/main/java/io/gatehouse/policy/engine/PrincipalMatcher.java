@@ -56,6 +56,28 @@ final class PrincipalMatcher {
         }
     }
 
+    /**
+     * Whether this element names exactly the calling principal, as {@code NotPrincipal} needs it: the user's,
+     * role's or session's own ARN, the root user as its account, a service or provider by name. Unlike
+     * {@link #match}, naming an account does not name its users, nor a role its sessions (IAM User Guide,
+     * "AWS JSON policy elements: NotPrincipal": with Bob and his account listed, "all principals except the user
+     * named Bob" are denied; with a session, its role and its account listed, all principals except that session).
+     */
+    boolean namesExactly(Principal principal) {
+        if (everyone) {
+            return true;
+        }
+        return switch (principal.kind()) {
+            case ANONYMOUS -> false;
+            case SERVICE -> services.contains(principal.id());
+            case FEDERATED -> providers.contains(principal.id());
+            case CANONICAL_USER -> canonicalUsers.contains(principal.id());
+            case ROOT -> accounts.contains(principal.account());
+            case ROLE -> roles.contains(principal.account() + "/" + principal.name());
+            case USER, ASSUMED_ROLE, FEDERATED_USER -> arns.contains(principal.id());
+        };
+    }
+
     /** How this element names {@code principal}; {@link Grant#NONE} when it does not. */
     Grant match(Principal principal) {
         if (everyone) {

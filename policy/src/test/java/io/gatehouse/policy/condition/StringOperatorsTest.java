@@ -78,13 +78,18 @@ class StringOperatorsTest {
         assertThat(holds(tags, context("aws:ResourceTag/team", "red", "aws:PrincipalTag/team", "red"))).isTrue();
     }
 
-    /** "Policy variables with no value": the value is effectively null, neither equal nor unequal. */
+    /**
+     * "Policy variables with no value": the value is effectively null; "inverted condition operators like
+     * StringNotEquals or StringNotLike do match against a null value".
+     */
     @Test
-    void aVariableWithoutValueSatisfiesNeitherTheOperatorNorItsNegation() {
+    void aVariableWithoutValueIsNullWhichOnlyNegatedOperatorsMatch() {
         assertThat(holds(condition("StringEquals", "k", "${aws:username}"), context("k", "x"))).isFalse();
-        assertThat(holds(condition("StringNotEquals", "k", "${aws:username}"), context("k", "x"))).isFalse();
-        assertThat(holds(condition("StringNotEquals", "k", "${aws:username}", "y"), context("k", "x")))
-                .as("the usable value still counts").isTrue();
+        assertThat(holds(condition("StringLike", "k", "${aws:username}*"), context("k", "x"))).isFalse();
+        assertThat(holds(condition("StringNotEquals", "k", "${aws:username}"), context("k", "x"))).isTrue();
+        assertThat(holds(condition("StringNotLike", "k", "${aws:username}"), context("k", "x"))).isTrue();
+        assertThat(holds(condition("ArnNotLike", "k", "arn:aws:iam::1:user/${aws:username}"),
+                context("k", "arn:aws:iam::1:user/x"))).isTrue();
     }
 
     @Test

@@ -117,6 +117,14 @@ class TypedOperatorsTest {
         assertThat(ConditionFixture.missingKeys(condition("Null", "aws:TokenIssueTime", "true"), EMPTY)).isEmpty();
     }
 
+    /** "Multivalued context key examples": Null false keeps "context keys with empty values" out. */
+    @Test
+    void nullTreatsAnEmptySetAsNoValue() {
+        var empty = context("aws:TagKeys", ConditionFixture.set());
+        assertThat(holds(condition("Null", "aws:TagKeys", "false"), empty)).isFalse();
+        assertThat(holds(condition("Null", "aws:TagKeys", "true"), empty)).isTrue();
+    }
+
     @Test
     void anUnknownOperatorNeverHolds() {
         assertThat(holds(condition("StringEqualz", "k", "v"), context("k", "v"))).isFalse();
