@@ -1,0 +1,131 @@
+package io.gatehouse.server.error;
+
+/**
+ * Every error Gatehouse returns to a client, with the code, HTTP status and fault AWS uses for it. Messages are
+ * given per occurrence (AWS words them per case); {@link #defaultMessage()} is the text AWS uses when a message
+ * does not depend on the request.
+ *
+ * <p>Kept in one place, like Kafka's {@code Errors}: a handler names the error, never a status or a fault.
+ */
+public enum AwsError {
+
+    // --- protocol and request shape ---
+    /** The request names no operation. */
+    MISSING_ACTION("MissingAction", 400, Fault.SENDER, "Missing Action"),
+    /** The request names an operation the service does not have. */
+    INVALID_ACTION("InvalidAction", 400, Fault.SENDER, null),
+    /** A parameter fails a constraint of the service model (required, length, pattern, enum, range). */
+    VALIDATION_ERROR("ValidationError", 400, Fault.SENDER, null),
+    /** A parameter value is not valid for the operation. */
+    INVALID_PARAMETER_VALUE("InvalidParameterValue", 400, Fault.SENDER, null),
+    /** A parameter combination is not valid. */
+    INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", 400, Fault.SENDER, null),
+    /** The query string or form body cannot be read. */
+    MALFORMED_QUERY_STRING("MalformedQueryString", 400, Fault.SENDER, null),
+    /** The request is too large or has too many parameters. */
+    REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413, Fault.SENDER, "Request body too large"),
+    /** The HTTP method is not allowed for the service. */
+    UNSUPPORTED_PROTOCOL("UnsupportedProtocol", 400, Fault.SENDER, null),
+    /** The request names an API version the service does not support. */
+    INVALID_VERSION("InvalidAction", 400, Fault.SENDER, null),
+
+    // --- authentication (SigV4) ---
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403, Fault.SENDER, "Request is missing Authentication Token"),
+    INCOMPLETE_SIGNATURE("IncompleteSignature", 400, Fault.SENDER, null),
+    INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403, Fault.SENDER, "The security token included in the request is invalid."),
+    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403, Fault.SENDER,
+            "The request signature we calculated does not match the signature you provided. Check your AWS Secret "
+                    + "Access Key and signing method. Consult the service documentation for details."),
+    REQUEST_EXPIRED("RequestExpired", 400, Fault.SENDER, null),
+    EXPIRED_TOKEN("ExpiredToken", 400, Fault.SENDER, "The security token included in the request is expired"),
+    INVALID_SIGNATURE_EXCEPTION("InvalidSignatureException", 400, Fault.SENDER, null),
+
+    // --- authorization ---
+    ACCESS_DENIED("AccessDenied", 403, Fault.SENDER, null),
+
+    // --- IAM ---
+    NO_SUCH_ENTITY("NoSuchEntity", 404, Fault.SENDER, null),
+    ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409, Fault.SENDER, null),
+    LIMIT_EXCEEDED("LimitExceeded", 409, Fault.SENDER, null),
+    DELETE_CONFLICT("DeleteConflict", 409, Fault.SENDER, null),
+    INVALID_INPUT("InvalidInput", 400, Fault.SENDER, null),
+    MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400, Fault.SENDER, null),
+    POLICY_NOT_ATTACHABLE("PolicyNotAttachable", 400, Fault.SENDER, null),
+    POLICY_EVALUATION("PolicyEvaluation", 500, Fault.RECEIVER, null),
+    UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400, Fault.SENDER, null),
+    CONCURRENT_MODIFICATION("ConcurrentModification", 409, Fault.SENDER, null),
+    ENTITY_TEMPORARILY_UNMODIFIABLE("EntityTemporarilyUnmodifiable", 409, Fault.SENDER, null),
+    REPORT_GENERATION_LIMIT_EXCEEDED("ReportGenerationLimitExceeded", 409, Fault.SENDER, null),
+    NOT_IMPLEMENTED("NotImplemented", 501, Fault.RECEIVER, null),
+
+    // --- STS ---
+    REGION_DISABLED("RegionDisabledException", 403, Fault.SENDER, null),
+
+    // --- server ---
+    THROTTLING("Throttling", 400, Fault.SENDER, "Rate exceeded"),
+    SERVICE_FAILURE("ServiceFailure", 500, Fault.RECEIVER,
+            "Request processing has failed due to some unknown error, exception or failure."),
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503, Fault.RECEIVER, "Service is unable to handle request.");
+
+    /** Whose fault an error is, as the Query protocol's {@code <Type>} element says. */
+    public enum Fault {
+        SENDER("Sender"),
+        RECEIVER("Receiver");
+
+        private final String text;
+
+        Fault(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    private final String code;
+    private final int status;
+    private final Fault fault;
+    private final String defaultMessage;
+
+    AwsError(String code, int status, Fault fault, String defaultMessage) {
+        this.code = code;
+        this.status = status;
+        this.fault = fault;
+        this.defaultMessage = defaultMessage;
+    }
+
+    /** The code clients see ({@code NoSuchEntity}). */
+    public String code() {
+        return code;
+    }
+
+    /** The HTTP status AWS answers with. */
+    public int status() {
+        return status;
+    }
+
+    public Fault fault() {
+        return fault;
+    }
+
+    /** The message AWS uses when it does not depend on the request, or {@code null}. */
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+
+    /** An exception carrying this error with its default message. */
+    public AwsException exception() {
+        return new AwsException(this, defaultMessage == null ? code : defaultMessage);
+    }
+
+    /** An exception carrying this error with the given message. */
+    public AwsException exception(String message) {
+        return new AwsException(this, message);
+    }
+
+    /** An exception carrying this error with a formatted message. */
+    public AwsException exception(String format, Object... args) {
+        return new AwsException(this, String.format(format, args));
+    }
+}
