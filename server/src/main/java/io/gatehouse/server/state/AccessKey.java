@@ -1,0 +1,25 @@
+package io.gatehouse.server.state;
+
+import java.time.Instant;
+
+/**
+ * An access key of an IAM user or of an account's root user.
+ *
+ * @param id       the access key id ({@code AKIA…})
+ * @param userName the owning user, or {@code null} for the root user
+ * @param secret   the secret access key (kept encrypted at rest; only its owner ever sees it, once)
+ * @param active   whether the key is {@code Active} (or {@code Inactive})
+ * @param created  creation time
+ * @param lastUsed when, where and for which service the key was last used, or {@code null}
+ */
+public record AccessKey(String id, String userName, String secret, boolean active, Instant created, LastUsed lastUsed) {
+
+    /** Last use of a key, as GetAccessKeyLastUsed reports it. */
+    public record LastUsed(Instant date, String service, String region) {}
+
+    @Override
+    public String toString() {
+        // Never print the secret.
+        return "AccessKey[" + id + ", user=" + userName + ", active=" + active + "]";
+    }
+}

@@ -1,0 +1,58 @@
+package io.gatehouse.server.state;
+
+import org.pcollections.HashTreePMap;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PMap;
+import org.pcollections.PSet;
+
+/**
+ * The whole state of the server: every account, and the index from access key id to its account. Immutable: the
+ * writer derives a new state per change and publishes it after the change is durable, so a reader always sees one
+ * consistent, committed state.
+ *
+ * @param accounts    accounts by id
+ * @param keyAccounts access key id to the account that holds it
+ * @param retiredKeys ids of access keys that existed and were deleted: they stay refused, never mistaken for an
+ *                    unknown key (which {@code --dev} mode would accept)
+ */
+public record GatehouseState(PMap<String, AccountState> accounts, PMap<String, String> keyAccounts,
+                             PSet<String> retiredKeys) {
+
+    public static final GatehouseState EMPTY = new GatehouseState(HashTreePMap.empty(), HashTreePMap.empty(),
+            HashTreePSet.empty());
+
+    public AccountState account(String accountId) {
+        return accounts.get(accountId);
+    }
+
+    /** The access key with this id, or {@code null}. */
+    public AccessKey accessKey(String id) {
+        String accountId = keyAccounts.get(id);
+        return accountId == null ? null : accounts.get(accountId).accessKeys().get(id);
+    }
+
+    /** The account that holds an access key, or {@code null}. */
+    public String accountOfKey(String id) {
+        return keyAccounts.get(id);
+    }
+
+    /** This state with an account replaced. The access key index is kept by {@link #withKey}/{@link #withoutKey}. */
+    public GatehouseState with(AccountState account) {
+        return new GatehouseState(accounts.plus(account.accountId(), account), keyAccounts, retiredKeys);
+    }
+
+    /** This state with an access key id indexed to its account. */
+    public GatehouseState withKey(String id, String accountId) {
+        return new GatehouseState(accounts, keyAccounts.plus(id, accountId), retiredKeys);
+    }
+
+    /** This state with an access key id removed from the index and remembered as retired. */
+    public GatehouseState withoutKey(String id) {
+        return new GatehouseState(accounts, keyAccounts.minus(id), retiredKeys.plus(id));
+    }
+
+    /** This state with a key id remembered as retired (loaded from the store at startup). */
+    public GatehouseState withRetiredKey(String id) {
+        return new GatehouseState(accounts, keyAccounts, retiredKeys.plus(id));
+    }
+}

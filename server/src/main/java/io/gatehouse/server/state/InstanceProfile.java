@@ -1,0 +1,23 @@
+package io.gatehouse.server.state;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An instance profile: a container for (at most) one role.
+ *
+ * @param name      instance profile name (unique per account, case-insensitively)
+ * @param id        the unique id ({@code AIPA…})
+ * @param path      the path
+ * @param created   creation time
+ * @param roleNames the roles it contains
+ * @param tags      tags in the order they were added
+ */
+public record InstanceProfile(String name, String id, String path, Instant created, List<String> roleNames,
+                              List<Tag> tags) {
+
+    public InstanceProfile {
+        roleNames = List.copyOf(roleNames);
+        tags = List.copyOf(tags);
+    }
+}
