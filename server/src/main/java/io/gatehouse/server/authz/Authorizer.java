@@ -1,0 +1,71 @@
+package io.gatehouse.server.authz;
+
+import io.gatehouse.policy.PolicyType;
+import io.gatehouse.policy.engine.Decision;
+import io.gatehouse.policy.engine.Outcome;
+import io.gatehouse.policy.engine.PolicyEngine;
+import io.gatehouse.policy.engine.PolicySet;
+import io.gatehouse.policy.request.AuthorizationRequest;
+import io.gatehouse.policy.request.RequestContext;
+import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.error.AwsException;
+import io.gatehouse.server.state.Arns;
+
+/**
+ * Authorizes calls to Gatehouse's own API with the policy engine and words denials as AWS does
+ * ("User: ARN is not authorized to perform: ACTION on resource: ARN because no identity-based policy allows the
+ * ACTION action").
+ */
+public final class Authorizer {
+
+    private Authorizer() {}
+
+    /**
+     * Decides whether {@code caller} may perform {@code action} on the resource and returns the decision; throws
+     * {@link AwsError#ACCESS_DENIED} with AWS's message when it may not.
+     *
+     * @param canonicalResource the target's ARN in canonical form, or {@code *}
+     */
+    public static Decision authorize(Caller caller, PolicySet policies, String action, String canonicalResource,
+                                     String resourceAccount, RequestContext context) {
+        AuthorizationRequest request = AuthorizationRequest.builder()
+                .principal(caller.principal())
+                .action(action)
+                .resource(canonicalResource)
+                .resourceAccount(resourceAccount)
+                .wildcardOnlyAction("*".equals(canonicalResource))
+                .context(context)
+                .build();
+        Decision decision = PolicyEngine.decide(request, policies);
+        if (!decision.isAllowed()) {
+            throw denial(caller, action, Arns.render(canonicalResource, caller.partition()), decision);
+        }
+        return decision;
+    }
+
+    /** The AccessDenied AWS returns for this decision. */
+    static AwsException denial(Caller caller, String action, String resource, Decision decision) {
+        String prefix = "User: " + caller.arn() + " is not authorized to perform: " + action + " on resource: " + resource;
+        PolicyType type = decision.decidedBy() == null ? PolicyType.IDENTITY : decision.decidedBy();
+        String reason = decision.outcome() == Outcome.EXPLICITLY_DENIED
+                ? " with an explicit deny in " + article(type) + " " + label(type)
+                : " because no " + label(type) + " allows the " + action + " action";
+        return AwsError.ACCESS_DENIED.exception(prefix + reason);
+    }
+
+    private static String label(PolicyType type) {
+        return switch (type) {
+            case IDENTITY -> "identity-based policy";
+            case RESOURCE, TRUST -> "resource-based policy";
+            case BOUNDARY -> "permissions boundary";
+            case SESSION -> "session policy";
+            case SCP -> "service control policy";
+            case RCP -> "resource control policy";
+            case ENDPOINT -> "VPC endpoint policy";
+        };
+    }
+
+    private static String article(PolicyType type) {
+        return type == PolicyType.IDENTITY ? "an" : "a";
+    }
+}

@@ -1,0 +1,50 @@
+package io.gatehouse.server.authz;
+
+import io.gatehouse.policy.request.Principal;
+import io.gatehouse.server.state.Arns;
+import java.util.Objects;
+
+/**
+ * An authenticated caller, as the rest of the server needs to know it.
+ *
+ * @param accountId   the caller's account
+ * @param principal   the caller as the policy engine sees it (ARN in canonical partition {@code aws})
+ * @param userName    the IAM user's name, or {@code null} for other principals
+ * @param userId      the unique id AWS reports ({@code AIDA…} for users, the account id for the root user)
+ * @param accessKeyId the access key the request was signed with
+ * @param partition   the partition the request was signed for
+ * @param region      the region the request was signed for
+ */
+public record Caller(String accountId, Principal principal, String userName, String userId, String accessKeyId,
+                     String partition, String region) {
+
+    public Caller {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(principal, "principal");
+    }
+
+    /** The root user of an account. */
+    public static Caller root(String accountId, String accessKeyId, String partition, String region) {
+        return new Caller(accountId, Principal.parse(Arns.root(accountId)), null, accountId, accessKeyId, partition, region);
+    }
+
+    public boolean isRoot() {
+        return principal.kind() == Principal.Kind.ROOT;
+    }
+
+    /** The caller's ARN in the request's partition. */
+    public String arn() {
+        return Arns.render(principal.id(), partition);
+    }
+
+    /** What {@code aws:PrincipalType} says for this caller. */
+    public String principalType() {
+        return switch (principal.kind()) {
+            case ROOT -> "Account";
+            case USER -> "User";
+            case ASSUMED_ROLE -> "AssumedRole";
+            case FEDERATED_USER -> "FederatedUser";
+            default -> principal.kind().name();
+        };
+    }
+}

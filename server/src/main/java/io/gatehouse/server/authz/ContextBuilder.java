@@ -1,0 +1,93 @@
+package io.gatehouse.server.authz;
+
+import io.gatehouse.policy.request.ContextType;
+import io.gatehouse.policy.request.ContextValue;
+import io.gatehouse.policy.request.RequestContext;
+import io.gatehouse.server.state.Tag;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the request context AWS puts together for a call: the global keys about the caller and the request
+ * (IAM User Guide, "AWS global condition context keys"), then whatever the operation adds (tags in the request,
+ * tags on the target resource, service keys such as {@code iam:PolicyARN}).
+ */
+public final class ContextBuilder {
+
+    private final RequestContext.Builder context = RequestContext.builder();
+
+    private ContextBuilder() {}
+
+    /** The global keys of a request by {@code caller}. */
+    public static ContextBuilder of(Caller caller, RequestFacts facts, List<Tag> principalTags) {
+        ContextBuilder builder = new ContextBuilder();
+        RequestContext.Builder c = builder.context;
+        c.put("aws:CurrentTime", ContextValue.single(ContextType.DATE,
+                DateTimeFormatter.ISO_INSTANT.format(facts.time().truncatedTo(ChronoUnit.SECONDS))));
+        c.put("aws:EpochTime", ContextValue.single(ContextType.NUMERIC, Long.toString(facts.time().getEpochSecond())));
+        c.put("aws:SecureTransport", ContextValue.single(ContextType.BOOL, Boolean.toString(facts.secureTransport())));
+        if (facts.sourceIp() != null) {
+            c.put("aws:SourceIp", ContextValue.single(ContextType.IP_ADDRESS, facts.sourceIp()));
+        }
+        if (facts.userAgent() != null) {
+            c.put("aws:UserAgent", facts.userAgent());
+        }
+        c.put("aws:RequestedRegion", facts.region());
+        c.put("aws:PrincipalArn", ContextValue.single(ContextType.ARN, caller.arn()));
+        c.put("aws:PrincipalAccount", caller.accountId());
+        c.put("aws:PrincipalType", caller.principalType());
+        c.put("aws:userid", caller.userId());
+        if (caller.userName() != null) {
+            c.put("aws:username", caller.userName());
+        }
+        c.put("aws:PrincipalIsAWSService", ContextValue.single(ContextType.BOOL, "false"));
+        c.put("aws:ViaAWSService", ContextValue.single(ContextType.BOOL, "false"));
+        for (Tag tag : principalTags) {
+            c.put("aws:PrincipalTag/" + tag.key(), tag.value());
+        }
+        return builder;
+    }
+
+    /** The account that owns the target resource. */
+    public ContextBuilder resourceAccount(String accountId) {
+        context.put("aws:ResourceAccount", accountId);
+        return this;
+    }
+
+    /** Tags on the target resource ({@code aws:ResourceTag/key}). */
+    public ContextBuilder resourceTags(List<Tag> tags) {
+        for (Tag tag : tags) {
+            context.put("aws:ResourceTag/" + tag.key(), tag.value());
+        }
+        return this;
+    }
+
+    /** Tags the request sets ({@code aws:RequestTag/key} and the multi-valued {@code aws:TagKeys}). */
+    public ContextBuilder requestTags(List<Tag> tags) {
+        List<String> keys = new ArrayList<>();
+        for (Tag tag : tags) {
+            context.put("aws:RequestTag/" + tag.key(), tag.value());
+            keys.add(tag.key());
+        }
+        context.put("aws:TagKeys", ContextValue.multi(ContextType.STRING, keys));
+        return this;
+    }
+
+    /** Tag keys a request removes ({@code aws:TagKeys}). */
+    public ContextBuilder tagKeys(List<String> keys) {
+        context.put("aws:TagKeys", ContextValue.multi(ContextType.STRING, keys));
+        return this;
+    }
+
+    /** A service-specific key ({@code iam:PolicyARN}, {@code iam:PermissionsBoundary}, …). */
+    public ContextBuilder put(String key, ContextValue value) {
+        context.put(key, value);
+        return this;
+    }
+
+    public RequestContext build() {
+        return context.build();
+    }
+}

@@ -1,0 +1,298 @@
+package io.gatehouse.server.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.policy.ParseOptions;
+import io.gatehouse.policy.ParseResult;
+import io.gatehouse.policy.PolicyParser;
+import io.gatehouse.policy.PolicySizeQuota;
+import io.gatehouse.policy.PolicyType;
+import io.gatehouse.policy.engine.CompiledPolicy;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stored JSON form of each entity, written and read field by field (no reflection). Policy documents are stored
+ * as sent and compiled again on load; secrets are sealed with {@link Secrets}.
+ */
+public final class EntityCodec {
+
+    /** Kinds of stored entity. */
+    public static final String USER = "user";
+    public static final String GROUP = "group";
+    public static final String ROLE = "role";
+    public static final String POLICY = "policy";
+    public static final String INSTANCE_PROFILE = "instance-profile";
+    public static final String ACCESS_KEY = "access-key";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Secrets secrets;
+
+    public EntityCodec(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    // --- users ---
+
+    public String write(User user) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("name", user.name()).put("id", user.id()).put("path", user.path()).put("created", user.created().toString());
+        putNullable(node, "permissionsBoundary", user.permissionsBoundaryArn());
+        node.set("tags", tags(user.tags()));
+        node.set("inlinePolicies", inline(user.inlinePolicies()));
+        node.set("attachedPolicies", strings(user.attachedPolicyArns()));
+        node.set("groups", strings(user.groupNames()));
+        if (user.passwordLastUsed() != null) {
+            node.put("passwordLastUsed", user.passwordLastUsed().toString());
+        }
+        return text(node);
+    }
+
+    public User readUser(String json) {
+        JsonNode node = tree(json);
+        return new User(node.get("name").asText(), node.get("id").asText(), node.get("path").asText(),
+                Instant.parse(node.get("created").asText()), nullable(node, "permissionsBoundary"), tags(node.get("tags")),
+                inline(node.get("inlinePolicies"), PolicySizeQuota.userInline(node.get("name").asText())),
+                strings(node.get("attachedPolicies")), strings(node.get("groups")), instant(node, "passwordLastUsed"));
+    }
+
+    // --- groups ---
+
+    public String write(Group group) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("name", group.name()).put("id", group.id()).put("path", group.path()).put("created", group.created().toString());
+        node.set("inlinePolicies", inline(group.inlinePolicies()));
+        node.set("attachedPolicies", strings(group.attachedPolicyArns()));
+        return text(node);
+    }
+
+    public Group readGroup(String json) {
+        JsonNode node = tree(json);
+        return new Group(node.get("name").asText(), node.get("id").asText(), node.get("path").asText(),
+                Instant.parse(node.get("created").asText()),
+                inline(node.get("inlinePolicies"), PolicySizeQuota.groupInline(node.get("name").asText())),
+                strings(node.get("attachedPolicies")));
+    }
+
+    // --- roles ---
+
+    public String write(Role role) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("name", role.name()).put("id", role.id()).put("path", role.path()).put("created", role.created().toString());
+        node.put("trustPolicy", role.trustPolicy());
+        putNullable(node, "description", role.description());
+        node.put("maxSessionDuration", role.maxSessionDuration());
+        putNullable(node, "permissionsBoundary", role.permissionsBoundaryArn());
+        node.set("tags", tags(role.tags()));
+        node.set("inlinePolicies", inline(role.inlinePolicies()));
+        node.set("attachedPolicies", strings(role.attachedPolicyArns()));
+        if (role.lastUsed() != null) {
+            ObjectNode lastUsed = node.putObject("lastUsed").put("date", role.lastUsed().date().toString());
+            putNullable(lastUsed, "region", role.lastUsed().region());
+        }
+        return text(node);
+    }
+
+    public Role readRole(String json) {
+        JsonNode node = tree(json);
+        String name = node.get("name").asText();
+        String trust = node.get("trustPolicy").asText();
+        JsonNode lastUsed = node.get("lastUsed");
+        return new Role(name, node.get("id").asText(), node.get("path").asText(), Instant.parse(node.get("created").asText()),
+                trust, compile(name, PolicyType.TRUST, trust, ParseOptions.defaultsFor(PolicyType.TRUST)),
+                nullable(node, "description"), node.get("maxSessionDuration").asInt(), nullable(node, "permissionsBoundary"),
+                tags(node.get("tags")), inline(node.get("inlinePolicies"), PolicySizeQuota.roleInline(name)),
+                strings(node.get("attachedPolicies")), lastUsed == null ? null
+                        : new Role.LastUsed(Instant.parse(lastUsed.get("date").asText()), nullable(lastUsed, "region")));
+    }
+
+    // --- managed policies ---
+
+    public String write(ManagedPolicy policy) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("name", policy.name()).put("id", policy.id()).put("path", policy.path());
+        putNullable(node, "description", policy.description());
+        node.put("created", policy.created().toString()).put("updated", policy.updated().toString());
+        node.put("defaultVersion", policy.defaultVersionId()).put("nextVersion", policy.nextVersion());
+        ArrayNode versions = node.putArray("versions");
+        for (PolicyVersion version : policy.versions()) {
+            versions.addObject().put("id", version.versionId()).put("document", version.document())
+                    .put("created", version.created().toString());
+        }
+        node.set("tags", tags(policy.tags()));
+        return text(node);
+    }
+
+    public ManagedPolicy readPolicy(String json) {
+        JsonNode node = tree(json);
+        String name = node.get("name").asText();
+        List<PolicyVersion> versions = new ArrayList<>();
+        for (JsonNode version : node.get("versions")) {
+            String document = version.get("document").asText();
+            versions.add(new PolicyVersion(version.get("id").asText(), document,
+                    compile(name, PolicyType.IDENTITY, document, ParseOptions.managedPolicy()),
+                    Instant.parse(version.get("created").asText())));
+        }
+        return new ManagedPolicy(name, node.get("id").asText(), node.get("path").asText(), nullable(node, "description"),
+                Instant.parse(node.get("created").asText()), Instant.parse(node.get("updated").asText()),
+                node.get("defaultVersion").asText(), versions, node.get("nextVersion").asInt(), tags(node.get("tags")));
+    }
+
+    // --- instance profiles ---
+
+    public String write(InstanceProfile profile) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("name", profile.name()).put("id", profile.id()).put("path", profile.path())
+                .put("created", profile.created().toString());
+        node.set("roles", strings(profile.roleNames()));
+        node.set("tags", tags(profile.tags()));
+        return text(node);
+    }
+
+    public InstanceProfile readInstanceProfile(String json) {
+        JsonNode node = tree(json);
+        return new InstanceProfile(node.get("name").asText(), node.get("id").asText(), node.get("path").asText(),
+                Instant.parse(node.get("created").asText()), strings(node.get("roles")), tags(node.get("tags")));
+    }
+
+    // --- access keys ---
+
+    public String write(AccessKey key) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", key.id());
+        putNullable(node, "user", key.userName());
+        node.put("secret", secrets.seal(key.secret(), "access-key:" + key.id()));
+        node.put("active", key.active()).put("created", key.created().toString());
+        if (key.lastUsed() != null) {
+            ObjectNode lastUsed = node.putObject("lastUsed").put("date", key.lastUsed().date().toString());
+            putNullable(lastUsed, "service", key.lastUsed().service());
+            putNullable(lastUsed, "region", key.lastUsed().region());
+        }
+        return text(node);
+    }
+
+    public AccessKey readAccessKey(String json) {
+        JsonNode node = tree(json);
+        String id = node.get("id").asText();
+        JsonNode lastUsed = node.get("lastUsed");
+        return new AccessKey(id, nullable(node, "user"), secrets.open(node.get("secret").asText(), "access-key:" + id),
+                node.get("active").asBoolean(), Instant.parse(node.get("created").asText()), lastUsed == null ? null
+                        : new AccessKey.LastUsed(Instant.parse(lastUsed.get("date").asText()), nullable(lastUsed, "service"),
+                        nullable(lastUsed, "region")));
+    }
+
+    // --- accounts ---
+
+    public String write(Account account) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", account.id()).put("created", account.created().toString());
+        node.set("aliases", strings(account.aliases()));
+        return text(node);
+    }
+
+    public Account readAccount(String json) {
+        JsonNode node = tree(json);
+        return new Account(node.get("id").asText(), Instant.parse(node.get("created").asText()), strings(node.get("aliases")));
+    }
+
+    // --- parts ---
+
+    /**
+     * Compiles a stored document. It passed the strict grammar when it was stored; should the grammar have become
+     * stricter since, it is read leniently rather than lost.
+     */
+    public static CompiledPolicy compile(String name, PolicyType type, String document, ParseOptions options) {
+        ParseResult parsed = PolicyParser.parse(document, type, options);
+        if (!(parsed instanceof ParseResult.Valid)) {
+            parsed = PolicyParser.parseLenient(document);
+        }
+        if (parsed instanceof ParseResult.Valid valid) {
+            return CompiledPolicy.compile(name, type, valid.document());
+        }
+        throw new IllegalStateException("stored policy " + name + " can no longer be read");
+    }
+
+    private ArrayNode tags(List<Tag> tags) {
+        ArrayNode array = mapper.createArrayNode();
+        tags.forEach(t -> array.addObject().put("key", t.key()).put("value", t.value()));
+        return array;
+    }
+
+    private static List<Tag> tags(JsonNode array) {
+        List<Tag> tags = new ArrayList<>();
+        if (array != null) {
+            array.forEach(t -> tags.add(new Tag(t.get("key").asText(), t.get("value").asText())));
+        }
+        return tags;
+    }
+
+    private ArrayNode inline(List<InlinePolicy> policies) {
+        ArrayNode array = mapper.createArrayNode();
+        policies.forEach(p -> array.addObject().put("name", p.name()).put("document", p.document()));
+        return array;
+    }
+
+    private static List<InlinePolicy> inline(JsonNode array, PolicySizeQuota quota) {
+        List<InlinePolicy> policies = new ArrayList<>();
+        if (array != null) {
+            for (JsonNode p : array) {
+                String name = p.get("name").asText();
+                String document = p.get("document").asText();
+                policies.add(new InlinePolicy(name, document,
+                        compile(name, PolicyType.IDENTITY, document, ParseOptions.inline(quota))));
+            }
+        }
+        return policies;
+    }
+
+    private ArrayNode strings(List<String> values) {
+        ArrayNode array = mapper.createArrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array != null) {
+            array.forEach(v -> values.add(v.asText()));
+        }
+        return values;
+    }
+
+    private static void putNullable(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static String nullable(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        String value = nullable(node, field);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored entity is not JSON", e);
+        }
+    }
+
+    private String text(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.gatehouse.server.state;
+
+import java.security.SecureRandom;
+
+/**
+ * Identifiers in AWS's formats, from {@link SecureRandom}: unique ids ({@code AIDA} users, {@code AGPA} groups,
+ * {@code AROA} roles, {@code ANPA} policies, {@code AIPA} instance profiles: prefix and 17 characters), access key
+ * ids ({@code AKIA} and 16 characters) and secret access keys (40 characters of base64).
+ */
+public final class Ids {
+
+    /** Upper-case letters and digits 2 to 7, the base32 alphabet AWS ids use. */
+    private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+    private static final char[] SECRET_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
+
+    private final SecureRandom random;
+
+    public Ids(SecureRandom random) {
+        this.random = random;
+    }
+
+    public Ids() {
+        this(new SecureRandom());
+    }
+
+    public String userId() {
+        return id("AIDA", 17);
+    }
+
+    public String groupId() {
+        return id("AGPA", 17);
+    }
+
+    public String roleId() {
+        return id("AROA", 17);
+    }
+
+    public String policyId() {
+        return id("ANPA", 17);
+    }
+
+    public String instanceProfileId() {
+        return id("AIPA", 17);
+    }
+
+    public String accessKeyId() {
+        return id("AKIA", 16);
+    }
+
+    /** A request id in the UUID form AWS returns. */
+    public String requestId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
+        bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
+        StringBuilder out = new StringBuilder(36);
+        for (int i = 0; i < 16; i++) {
+            if (i == 4 || i == 6 || i == 8 || i == 10) {
+                out.append('-');
+            }
+            out.append(Character.forDigit((bytes[i] >> 4) & 0xf, 16)).append(Character.forDigit(bytes[i] & 0xf, 16));
+        }
+        return out.toString();
+    }
+
+    /** A secret access key: 40 characters. */
+    public String secretAccessKey() {
+        char[] out = new char[40];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = SECRET_ALPHABET[random.nextInt(SECRET_ALPHABET.length)];
+        }
+        return new String(out);
+    }
+
+    private String id(String prefix, int length) {
+        char[] out = new char[prefix.length() + length];
+        prefix.getChars(0, prefix.length(), out, 0);
+        for (int i = prefix.length(); i < out.length; i++) {
+            out[i] = ID_ALPHABET[random.nextInt(ID_ALPHABET.length)];
+        }
+        return new String(out);
+    }
+}

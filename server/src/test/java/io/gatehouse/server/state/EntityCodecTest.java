@@ -1,0 +1,78 @@
+package io.gatehouse.server.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.policy.ParseOptions;
+import io.gatehouse.policy.PolicyType;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every entity survives being stored and loaded, and a secret is never stored in the clear. */
+class EntityCodecTest {
+
+    /** A reversible stand-in for the real cipher that makes sealed text recognisable. */
+    private static final Secrets MARKING = new Secrets() {
+        @Override
+        public String seal(String plaintext, String associatedData) {
+            return "sealed(" + associatedData + ")" + new StringBuilder(plaintext).reverse();
+        }
+
+        @Override
+        public String open(String sealed, String associatedData) {
+            String prefix = "sealed(" + associatedData + ")";
+            if (!sealed.startsWith(prefix)) {
+                throw new IllegalArgumentException("bound to something else");
+            }
+            return new StringBuilder(sealed.substring(prefix.length())).reverse().toString();
+        }
+    };
+
+    private final EntityCodec codec = new EntityCodec(MARKING);
+    private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
+    private static final String DOC = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
+
+    @Test
+    void usersRoundTripWithTheirPoliciesCompiledAgain() {
+        User user = new User("Alice", "AIDAEXAMPLE", "/div/", T, "arn:aws:iam::111122223333:policy/b",
+                List.of(new Tag("team", "red")),
+                List.of(new InlinePolicy("p", DOC, EntityCodec.compile("p", PolicyType.IDENTITY, DOC, ParseOptions.managedPolicy()))),
+                List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), List.of("Admins"), T);
+        User back = codec.readUser(codec.write(user));
+        assertThat(back).usingRecursiveComparison().ignoringFields("inlinePolicies").isEqualTo(user);
+        assertThat(back.inlinePolicies().get(0).document()).isEqualTo(DOC);
+        assertThat(back.inlinePolicies().get(0).compiled().document()).isEqualTo(user.inlinePolicies().get(0).compiled().document());
+    }
+
+    @Test
+    void accessKeySecretsAreSealedBoundToTheirKey() {
+        AccessKey key = new AccessKey("AKIAEXAMPLE", "alice", "wJalrXUtnFEMI/K7MDENG", true, T,
+                new AccessKey.LastUsed(T, "iam", "us-east-1"));
+        String stored = codec.write(key);
+        assertThat(stored).doesNotContain("wJalrXUtnFEMI/K7MDENG").contains("sealed(access-key:AKIAEXAMPLE)");
+        assertThat(codec.readAccessKey(stored)).isEqualTo(key);
+        assertThat(key.toString()).doesNotContain(key.secret());
+    }
+
+    @Test
+    void rolesPoliciesGroupsProfilesAndAccountsRoundTrip() {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        Role role = new Role("app", "AROAEXAMPLE", "/", T, trust,
+                EntityCodec.compile("app", PolicyType.TRUST, trust, ParseOptions.defaultsFor(PolicyType.TRUST)), "d", 3600,
+                null, List.of(), List.of(), List.of(), new Role.LastUsed(T, "us-east-1"));
+        assertThat(codec.readRole(codec.write(role))).usingRecursiveComparison().ignoringFields("compiledTrustPolicy").isEqualTo(role);
+
+        ManagedPolicy policy = new ManagedPolicy("p", "ANPAEXAMPLE", "/", null, T, T, "v2",
+                List.of(new PolicyVersion("v1", DOC, null, T), new PolicyVersion("v2", DOC, null, T)), 3, List.of(new Tag("k", "v")));
+        ManagedPolicy back = codec.readPolicy(codec.write(policy));
+        assertThat(back).usingRecursiveComparison().ignoringFields("versions").isEqualTo(policy);
+        assertThat(back.defaultVersion().compiled()).isNotNull();
+
+        Group group = new Group("Admins", "AGPAEXAMPLE", "/", T, List.of(), List.of("arn:aws:iam::aws:policy/AdministratorAccess"));
+        assertThat(codec.readGroup(codec.write(group))).isEqualTo(group);
+        InstanceProfile profile = new InstanceProfile("web", "AIPAEXAMPLE", "/", T, List.of("app"), List.of());
+        assertThat(codec.readInstanceProfile(codec.write(profile))).isEqualTo(profile);
+        Account account = new Account("111122223333", T, List.of("corp"));
+        assertThat(codec.readAccount(codec.write(account))).isEqualTo(account);
+    }
+}
