@@ -136,11 +136,13 @@ final class Evaluation implements MissingKeySink {
         if (moreMatches == null) {
             return List.of(firstMatch, secondMatch);
         }
-        List<StatementRef> all = new ArrayList<>(moreMatches.size() + 2);
-        all.add(firstMatch);
-        all.add(secondMatch);
-        all.addAll(moreMatches);
-        return List.copyOf(all);
+        StatementRef[] all = new StatementRef[moreMatches.size() + 2];
+        all[0] = firstMatch;
+        all[1] = secondMatch;
+        for (int i = 0; i < moreMatches.size(); i++) {
+            all[i + 2] = moreMatches.get(i);
+        }
+        return List.of(all);
     }
 
     /** The missing keys as an unmodifiable list. */
