@@ -12,7 +12,10 @@ public enum AwsError {
     // --- protocol and request shape ---
     /** The request names no operation. */
     MISSING_ACTION("MissingAction", 400, Fault.SENDER, "Missing Action"),
-    /** The request names an operation the service does not have. */
+    /**
+     * The request names an operation the service does not have, or an API version it does not support: AWS answers
+     * both with {@code Could not find operation X for version V}.
+     */
     INVALID_ACTION("InvalidAction", 400, Fault.SENDER, null),
     /** A parameter fails a constraint of the service model (required, length, pattern, enum, range). */
     VALIDATION_ERROR("ValidationError", 400, Fault.SENDER, null),
@@ -26,8 +29,6 @@ public enum AwsError {
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413, Fault.SENDER, "Request body too large"),
     /** The HTTP method is not allowed for the service. */
     UNSUPPORTED_PROTOCOL("UnsupportedProtocol", 400, Fault.SENDER, null),
-    /** The request names an API version the service does not support. */
-    INVALID_VERSION("InvalidAction", 400, Fault.SENDER, null),
 
     // --- authentication (SigV4) ---
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403, Fault.SENDER, "Request is missing Authentication Token"),
