@@ -111,6 +111,11 @@ public final class SigV4Verifier<P> {
         };
     }
 
+    /** How many signing keys are cached (for tests). */
+    int cachedSigningKeys() {
+        return signingKeys.size();
+    }
+
     private static SignatureFields signatureFields(SigV4Request request, QueryString query) {
         String authorization = request.header("Authorization");
         String queryAlgorithm = query.first("X-Amz-Algorithm");
