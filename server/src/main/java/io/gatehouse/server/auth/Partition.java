@@ -28,9 +28,15 @@ public enum Partition {
     /**
      * The partition a region name belongs to: {@code cn-*} is {@code aws-cn}, {@code us-gov-*} {@code aws-us-gov},
      * {@code us-iso-*} {@code aws-iso}, {@code us-isob-*} {@code aws-iso-b}, {@code eu-isoe-*} {@code aws-iso-e},
-     * {@code us-isof-*} {@code aws-iso-f}, {@code eusc-*} {@code aws-eusc}, anything else {@code aws}.
+     * {@code us-isof-*} {@code aws-iso-f}, {@code eusc-*} {@code aws-eusc}, anything else {@code aws}. A partition's
+     * global pseudo-region ({@code aws-global}, {@code aws-cn-global}, ...) belongs to that partition.
      */
     public static Partition ofRegion(String region) {
+        for (Partition partition : values()) {
+            if (region.equals(partition.globalRegion())) {
+                return partition;
+            }
+        }
         if (region.startsWith("cn-")) {
             return AWS_CN;
         }
@@ -53,6 +59,14 @@ public enum Partition {
             return AWS_EUSC;
         }
         return AWS;
+    }
+
+    /**
+     * The partition's global pseudo-region ({@code aws-global}): the AWS SDK for Java v2 signs with it when a client
+     * built for {@code Region.AWS_GLOBAL} is pointed at another endpoint.
+     */
+    public String globalRegion() {
+        return id + "-global";
     }
 
     @Override

@@ -228,9 +228,14 @@ public final class SigV4Verifier<P> {
 
     /**
      * A region name as AWS forms them ({@code us-east-1}, {@code us-gov-west-1}, {@code eusc-de-east-1}):
-     * lower-case letter groups joined by hyphens, then a hyphen and a number; at most 32 characters.
+     * lower-case letter groups joined by hyphens, then a hyphen and a number; at most 32 characters. A partition's
+     * global pseudo-region ({@code aws-global}) is accepted too, unlike AWS, because the AWS SDK for Java v2 signs
+     * with it when an IAM client built for {@code Region.AWS_GLOBAL} is given an endpoint override.
      */
     static boolean isRegion(String region) {
+        if (region.endsWith("-global")) {
+            return Partition.ofRegion(region).globalRegion().equals(region);
+        }
         int length = region.length();
         if (length < 4 || length > 32 || !isLower(region.charAt(0))) {
             return false;

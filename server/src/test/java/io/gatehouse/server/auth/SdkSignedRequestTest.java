@@ -93,7 +93,7 @@ class SdkSignedRequestTest {
         @ParameterizedTest
         @CsvSource({"us-east-1, aws", "cn-north-1, aws-cn", "us-gov-west-1, aws-us-gov", "us-iso-east-1, aws-iso",
                 "us-isob-east-1, aws-iso-b", "eu-isoe-west-1, aws-iso-e", "us-isof-south-1, aws-iso-f",
-                "eusc-de-east-1, aws-eusc"})
+                "eusc-de-east-1, aws-eusc", "aws-global, aws", "aws-cn-global, aws-cn", "aws-iso-b-global, aws-iso-b"})
         void partitionFollowsTheRegion(String region, String partition) {
             assertThat(verify(sign(Spec.get(LIST_USERS).region(region))).partition().id()).isEqualTo(partition);
         }
@@ -447,9 +447,9 @@ class SdkSignedRequestTest {
 
         @Test
         void regionNotAwsLike() {
-            assertRefused(() -> verify(sign(Spec.get(LIST_USERS).region("aws-global"))),
+            assertRefused(() -> verify(sign(Spec.get(LIST_USERS).region("us-global"))),
                     AwsError.SIGNATURE_DOES_NOT_MATCH,
-                    "Credential should be scoped to a valid region, not 'aws-global'. ");
+                    "Credential should be scoped to a valid region, not 'us-global'. ");
         }
 
         @Test
