@@ -1,0 +1,48 @@
+package io.gatehouse.server.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to open a store.
+ *
+ * @param jdbcUrl {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}; the dialect follows from it. The schema is
+ *     the connection's default one (PostgreSQL: {@code currentSchema} in the URL chooses another)
+ * @param readPoolSize connections for reads, beside the writer's own
+ * @param maxBatchCommands the most commands in one transaction
+ * @param maxBatchWork the writer stops taking more commands into a transaction once it has worked on it this long
+ * @param queueCapacity the most commands waiting; more are refused with {@code Throttling}
+ */
+public record StoreOptions(String jdbcUrl, int readPoolSize, int maxBatchCommands, Duration maxBatchWork,
+                           int queueCapacity) {
+
+    /** The file name of the SQLite database in the data directory. */
+    public static final String SQLITE_FILE = "gatehouse.db";
+
+    public StoreOptions {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(maxBatchWork, "maxBatchWork");
+        if (readPoolSize < 1 || maxBatchCommands < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("pool size, batch size and queue capacity must be at least 1");
+        }
+        if (maxBatchWork.isNegative()) {
+            throw new IllegalArgumentException("maxBatchWork must not be negative");
+        }
+    }
+
+    /** Defaults for the given database: 4 readers, batches of up to 256 commands or 2 ms, 10,000 queued. */
+    public static StoreOptions of(String jdbcUrl) {
+        return new StoreOptions(jdbcUrl, 4, 256, Duration.ofMillis(2), 10_000);
+    }
+
+    /** Defaults for the SQLite database {@value #SQLITE_FILE} in the given (existing) data directory. */
+    public static StoreOptions inDataDirectory(Path dataDirectory) {
+        return of("jdbc:sqlite:" + dataDirectory.resolve(SQLITE_FILE).toAbsolutePath());
+    }
+
+    /** These options with another batch time limit. */
+    public StoreOptions withMaxBatchWork(Duration work) {
+        return new StoreOptions(jdbcUrl, readPoolSize, maxBatchCommands, work, queueCapacity);
+    }
+}
