@@ -95,8 +95,9 @@ public final class Struct {
     }
 
     /** A list member of any element type; empty when absent. */
-    public List<?> list(String member) {
-        List<?> list = (List<?>) get(member, ListShape.class);
+    public List<Object> list(String member) {
+        @SuppressWarnings("unchecked")
+        List<Object> list = (List<Object>) get(member, ListShape.class);
         return list == null ? List.of() : list;
     }
 
@@ -110,10 +111,10 @@ public final class Struct {
         return elements(member, StructureShape.class);
     }
 
-    /** A map member; empty when absent. */
-    public Map<String, ?> map(String member) {
+    /** A map member, in the order of its entries; empty when absent. */
+    public Map<String, Object> map(String member) {
         @SuppressWarnings("unchecked")
-        Map<String, ?> map = (Map<String, ?>) get(member, MapShape.class);
+        Map<String, Object> map = (Map<String, Object>) get(member, MapShape.class);
         return map == null ? Map.of() : map;
     }
 
