@@ -229,9 +229,8 @@ public final class Struct {
          * @throws IllegalArgumentException when the shape has no such member or the value does not fit it
          */
         public Builder set(String member, Object value) {
-            int i = shape.indexOf(member);
-            Member m = shape.member(member);
-            values[i] = value == null ? null : accept(m.shape(), value, shape.name() + "." + member);
+            Shape target = shape.member(member).shape();
+            values[shape.indexOf(member)] = value == null ? null : accept(target, value, shape.name() + "." + member);
             return this;
         }
 
@@ -257,7 +256,7 @@ public final class Struct {
         }
 
         /** The value as stored, after checking it fits the shape; lists and maps are copied. */
-        static Object accept(Shape shape, Object value, String where) {
+        private static Object accept(Shape shape, Object value, String where) {
             return switch (shape) {
                 case StringShape s when value instanceof String -> value;
                 case NumberShape n when !n.wide() && value instanceof Integer -> value;

@@ -137,10 +137,12 @@ class QueryEncodeTest {
                 .set("IsTruncated", false).build(), "req-6");
 
         assertThat(updated).contains("\n  <UpdateRoleResult/>\n");
-        assertThat(botocore("iam", updateRole, updated)).isEqualTo(json("{\"ResponseMetadata\": {\"RequestId\": \"req-5\"}}"));
+        assertThat(botocore("iam", updateRole, updated))
+                .isEqualTo(json("{\"ResponseMetadata\": {\"RequestId\": \"req-5\"}}"));
         assertThat(listed).contains("\n    <Users/>\n    <IsTruncated>false</IsTruncated>\n");
         assertThat(botocore("iam", listUsers, listed))
-                .isEqualTo(json("{\"Users\": [], \"IsTruncated\": false, \"ResponseMetadata\": {\"RequestId\": \"req-6\"}}"));
+                .isEqualTo(json("""
+                        {"Users": [], "IsTruncated": false, "ResponseMetadata": {"RequestId": "req-6"}}"""));
     }
 
     @Test
@@ -259,7 +261,8 @@ class QueryEncodeTest {
     void serverFaultsAreTheReceiversAndValidationMessagesRoundTrip() {
         String failure = STS.encodeError(AwsError.SERVICE_FAILURE.exception(), "req-9");
         AwsException invalid = org.junit.jupiter.api.Assertions.assertThrows(AwsException.class,
-                () -> STS.decode(Forms.parse("Action=AssumeRole&Version=2011-06-15&RoleArn=a&RoleSessionName=%3C%26%3E")));
+                () -> STS.decode(Forms.parse(
+                        "Action=AssumeRole&Version=2011-06-15&RoleArn=a&RoleSessionName=%3C%26%3E")));
         JsonNode validation = BotocoreOracle.get().parse("sts", "AssumeRole", 400, STS.encodeError(invalid, "r"));
 
         assertThat(failure).contains("<Type>Receiver</Type>").contains("<Code>ServiceFailure</Code>");
