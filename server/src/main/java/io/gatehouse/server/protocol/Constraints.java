@@ -8,6 +8,10 @@ import java.util.function.Consumer;
 /**
  * The constraints of a shape, worded as AWS words them. One value is checked length first (maximum, then minimum),
  * then pattern, then enum, then range.
+ *
+ * <p>A string longer than its maximum is not matched against its pattern: the model's length limits then bound the
+ * work of every regular expression (IAM's path pattern repeats a group, which Java matches recursively and would
+ * overflow the stack on a long enough value).
  */
 final class Constraints {
 
@@ -21,8 +25,10 @@ final class Constraints {
         switch (shape) {
             case StringShape string -> {
                 String s = (String) value;
-                length(string.min(), string.max(), s.codePointCount(0, s.length()), broken);
-                if (string.regex() != null && !string.regex().matcher(s).matches()) {
+                long length = s.codePointCount(0, s.length());
+                length(string.min(), string.max(), length, broken);
+                boolean tooLong = string.max() != null && length > string.max();
+                if (string.regex() != null && !tooLong && !string.regex().matcher(s).matches()) {
                     broken.accept(pattern(string));
                 }
                 if (!string.enumValues().isEmpty() && !string.enumValues().contains(s)) {

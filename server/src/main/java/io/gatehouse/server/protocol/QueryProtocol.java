@@ -7,10 +7,28 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The AWS Query protocol of one service, driven by its {@link ServiceModel}: decodes and validates requests.
- * Immutable and thread-safe; one instance per service.
+ * The AWS Query protocol of one service, driven by its {@link ServiceModel}: decodes and validates requests,
+ * encodes responses and error envelopes. Immutable and thread-safe; one instance per service.
+ *
+ * <pre>{@code
+ * QueryProtocol iam = QueryProtocol.of(ServiceModel.load("iam"));
+ * QueryRequest request = iam.decode(formParameters);            // AwsException: MissingAction, InvalidAction,
+ *                                                               //   ValidationError
+ * Struct.Builder out = iam.output(request.operation());
+ * out.set("User", out.child("User").set("UserName", "alice").build());
+ * String xml = iam.encodeResponse(request.operation(), out.build(), requestId);
+ * }</pre>
  */
 public final class QueryProtocol {
+
+    /** The content type of every response document. */
+    public static final String CONTENT_TYPE = "text/xml";
+
+    /**
+     * The namespace of errors raised before a request names an operation of the service (a missing or unknown
+     * {@code Action}, a wrong {@code Version}): AWS answers those from its generic fault namespace.
+     */
+    static final String FAULT_NAMESPACE = "http://webservices.amazon.com/AWSFault/2005-15-09";
 
     /** What AWS puts in the InvalidAction message when the request has no {@code Version}. */
     static final String NO_VERSION = "NO_VERSION_SPECIFIED";
@@ -66,6 +84,47 @@ public final class QueryProtocol {
         InputValidator.validate(input, violations);
         violations.throwIfAny();
         return new QueryRequest(operation, input);
+    }
+
+    /**
+     * A builder for the output of an operation.
+     *
+     * @throws IllegalArgumentException when the operation returns no result
+     */
+    public Struct.Builder output(Operation operation) {
+        if (operation.output() == null) {
+            throw new IllegalArgumentException(operation.name() + " returns no result");
+        }
+        return Struct.builder(operation.output());
+    }
+
+    /**
+     * The response document of an operation.
+     *
+     * @param output the result, a value of the operation's output shape; {@code null} for an operation that
+     *               returns none, whose response then has no result element, as AWS sends it
+     * @throws IllegalArgumentException when {@code output} does not match the operation
+     */
+    public String encodeResponse(Operation operation, Struct output, String requestId) {
+        Objects.requireNonNull(requestId, "requestId");
+        if (operation.output() == null ? output != null : output == null || output.shape() != operation.output()) {
+            throw new IllegalArgumentException(operation.name() + " returns "
+                    + (operation.output() == null ? "no result" : operation.output().name()) + ", not "
+                    + (output == null ? "none" : output.shape().name()));
+        }
+        return QueryEncoder.response(model.metadata().xmlNamespace(), operation, output, requestId);
+    }
+
+    /**
+     * The error document for an exception; send it with the status of {@link AwsException#error()}.
+     * Errors that precede the choice of an operation carry AWS's generic fault namespace, the others the service's.
+     */
+    public String encodeError(AwsException exception, String requestId) {
+        Objects.requireNonNull(requestId, "requestId");
+        AwsError error = exception.error();
+        String namespace = error == AwsError.MISSING_ACTION || error == AwsError.INVALID_ACTION
+                ? FAULT_NAMESPACE : model.metadata().xmlNamespace();
+        return QueryEncoder.error(namespace, error.fault().text(), error.code(), exception.getMessage(), requestId);
     }
 
     private static String first(Map<String, List<String>> parameters, String name) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +30,7 @@ public final class ServiceModel {
 
     ServiceModel(ServiceMetadata metadata, Map<String, Operation> operations, Map<String, Shape> shapes) {
         this.metadata = metadata;
-        this.operations = Map.copyOf(operations);
+        this.operations = Collections.unmodifiableMap(new LinkedHashMap<>(operations));
         this.shapes = Map.copyOf(shapes);
     }
 
@@ -73,7 +75,7 @@ public final class ServiceModel {
         return Optional.ofNullable(operations.get(name));
     }
 
-    /** Every operation of the service. */
+    /** Every operation of the service, in model order. */
     public Collection<Operation> operations() {
         return operations.values();
     }

@@ -95,8 +95,9 @@ public final class Struct {
     }
 
     /** A list member of any element type; empty when absent. */
-    public List<?> list(String member) {
-        List<?> list = (List<?>) get(member, ListShape.class);
+    public List<Object> list(String member) {
+        @SuppressWarnings("unchecked")
+        List<Object> list = (List<Object>) get(member, ListShape.class);
         return list == null ? List.of() : list;
     }
 
@@ -110,10 +111,10 @@ public final class Struct {
         return elements(member, StructureShape.class);
     }
 
-    /** A map member; empty when absent. */
-    public Map<String, ?> map(String member) {
+    /** A map member, in the order of its entries; empty when absent. */
+    public Map<String, Object> map(String member) {
         @SuppressWarnings("unchecked")
-        Map<String, ?> map = (Map<String, ?>) get(member, MapShape.class);
+        Map<String, Object> map = (Map<String, Object>) get(member, MapShape.class);
         return map == null ? Map.of() : map;
     }
 
@@ -228,9 +229,8 @@ public final class Struct {
          * @throws IllegalArgumentException when the shape has no such member or the value does not fit it
          */
         public Builder set(String member, Object value) {
-            int i = shape.indexOf(member);
-            Member m = shape.member(member);
-            values[i] = value == null ? null : accept(m.shape(), value, shape.name() + "." + member);
+            Shape target = shape.member(member).shape();
+            values[shape.indexOf(member)] = value == null ? null : accept(target, value, shape.name() + "." + member);
             return this;
         }
 
@@ -256,7 +256,7 @@ public final class Struct {
         }
 
         /** The value as stored, after checking it fits the shape; lists and maps are copied. */
-        static Object accept(Shape shape, Object value, String where) {
+        private static Object accept(Shape shape, Object value, String where) {
             return switch (shape) {
                 case StringShape s when value instanceof String -> value;
                 case NumberShape n when !n.wide() && value instanceof Integer -> value;

@@ -19,7 +19,8 @@ class BotocorePatternTest {
 
     @Test
     void fourDigitEscapesAndOtherSyntaxStayAsTheyAre() {
-        for (String pattern : new String[] {"[\\w+=,.@-]+", "\\u002F[\\u0021-\\u007F]*", "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
+        for (String pattern : new String[] {"[\\w+=,.@-]+", "\\u002F[\\u0021-\\u007F]*",
+                "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
                 "^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$", "[\\u00200]"}) {
             assertThat(BotocorePattern.toJava(pattern)).isEqualTo(pattern);
         }

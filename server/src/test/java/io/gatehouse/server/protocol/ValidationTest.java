@@ -80,9 +80,16 @@ class ValidationTest {
     }
 
     @Test
+    void aValueOverItsMaximumIsNotMatchedAgainstItsPattern() {
+        assertThat(iam("Action=CreatePolicy&PolicyName=p&PolicyDocument=%7B%7D&Path=" + "/a".repeat(100_000) + "/"))
+                .isEqualTo(one("Value at 'path' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 512"));
+    }
+
+    @Test
     void enumeration() {
-        assertThat(iam("Action=ListPolicies&Scope=Everything")).isEqualTo(one(
-                "Value at 'scope' failed to satisfy constraint: Member must satisfy enum value set: [All, AWS, Local]"));
+        assertThat(iam("Action=ListPolicies&Scope=Everything")).isEqualTo(one("Value at 'scope' failed to "
+                + "satisfy constraint: Member must satisfy enum value set: [All, AWS, Local]"));
     }
 
     @Test
