@@ -402,7 +402,7 @@ class SdkSignedRequestTest {
             });
 
             assertRefused(() -> verify(other), AwsError.INVALID_CLIENT_TOKEN_ID,
-                    "The security token included in the request is invalid.");
+                    "The security token included in the request is invalid");
             assertThat(lookup.asked).containsExactly(SdkSigning.SESSION_ACCESS_KEY + "+forged");
         }
 
