@@ -148,12 +148,8 @@ class SdkSignedRequestTest {
             verifier.verify(request);
             verifier.verify(sign(Spec.postForm(CREATE_USER)));
 
-            assertThat(verifierCacheSize(verifier)).isEqualTo(1);
+            assertThat(verifier.cachedSigningKeys()).isEqualTo(1);
         }
-    }
-
-    static int verifierCacheSize(SigV4Verifier<?> verifier) {
-        return verifier.cachedSigningKeys();
     }
 
     @Nested
