@@ -46,6 +46,12 @@ public sealed interface Payload {
             bytes = bytes.asReadOnlyBuffer();
         }
 
+        /** A read-only view of the body of its own, so that reading it leaves this payload unchanged. */
+        @Override
+        public ByteBuffer bytes() {
+            return bytes.duplicate();
+        }
+
         @Override
         public String sha256Hex() {
             try {

@@ -109,8 +109,14 @@ final class SigV4Errors {
         return AwsError.SIGNATURE_DOES_NOT_MATCH.exception(problems);
     }
 
+    /** An access key id nobody issued, or one disabled; AWS ends this sentence with a period. */
     static AwsException invalidClientToken() {
         return AwsError.INVALID_CLIENT_TOKEN_ID.exception();
+    }
+
+    /** A session token that is not valid for the key; AWS words it like the above, without the period. */
+    static AwsException invalidSessionToken() {
+        return AwsError.INVALID_CLIENT_TOKEN_ID.exception("The security token included in the request is invalid");
     }
 
     static AwsException signatureDoesNotMatch() {

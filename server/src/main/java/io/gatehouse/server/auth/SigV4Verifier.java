@@ -1,5 +1,6 @@
 package io.gatehouse.server.auth;
 
+import io.gatehouse.server.error.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,16 +93,18 @@ public final class SigV4Verifier<P> {
         }
         CredentialScope scope = credentialScope(fields.credential(), signedAt);
         String token = fields.sessionToken();
-        if (!isAccessKeyId(scope.accessKeyId()) || token != null && (token.isEmpty()
-                || token.length() > MAX_SESSION_TOKEN_LENGTH)) {
+        if (!isAccessKeyId(scope.accessKeyId())) {
             throw SigV4Errors.invalidClientToken();
+        }
+        if (token != null && (token.isEmpty() || token.length() > MAX_SESSION_TOKEN_LENGTH)) {
+            throw SigV4Errors.invalidSessionToken();
         }
         Credential<P> credential = token == null
                 ? credentials.accessKey(scope.accessKeyId())
                 : credentials.sessionKey(scope.accessKeyId(), token);
         return switch (Objects.requireNonNull(credential, "credential lookup answered null")) {
-            case Credential.Unknown<P> unknown -> throw SigV4Errors.invalidClientToken();
-            case Credential.Disabled<P> disabled -> throw SigV4Errors.invalidClientToken();
+            case Credential.Unknown<P> unknown -> throw refusedKey(token);
+            case Credential.Disabled<P> disabled -> throw refusedKey(token);
             case Credential.Unchecked<P> unchecked ->
                     authentication(scope, signedAt, fields, unchecked.principal(), false);
             case Credential.Active<P> active -> {
@@ -109,6 +112,10 @@ public final class SigV4Verifier<P> {
                 yield authentication(scope, signedAt, fields, active.principal(), true);
             }
         };
+    }
+
+    private static AwsException refusedKey(String token) {
+        return token == null ? SigV4Errors.invalidClientToken() : SigV4Errors.invalidSessionToken();
     }
 
     /** How many signing keys are cached (for tests). */

@@ -40,7 +40,7 @@ public enum AwsError {
     REQUEST_EXPIRED("RequestExpired", 400, Fault.SENDER, "Request has expired."),
     /** A presigned URL's {@code X-Amz-Expires} is not a number of seconds from 0 to 604800 (S3's code and texts). */
     AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400, Fault.SENDER, null),
-    EXPIRED_TOKEN("ExpiredToken", 400, Fault.SENDER, "The security token included in the request is expired"),
+    EXPIRED_TOKEN("ExpiredToken", 403, Fault.SENDER, "The security token included in the request is expired"),
     INVALID_SIGNATURE_EXCEPTION("InvalidSignatureException", 400, Fault.SENDER, null),
 
     // --- authorization ---

@@ -259,7 +259,7 @@ class SigV4ErrorTest {
     void sessionTokenTooLongIsNotLookedUp() {
         assertRefused(signedWith(AUTHORIZATION, "X-Amz-Security-Token",
                         "t".repeat(SigV4Verifier.MAX_SESSION_TOKEN_LENGTH + 1)),
-                AwsError.INVALID_CLIENT_TOKEN_ID, 403, "The security token included in the request is invalid.");
+                AwsError.INVALID_CLIENT_TOKEN_ID, 403, "The security token included in the request is invalid");
         assertThat(lookup.asked).isEmpty();
     }
 
