@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code gatehouse} command. */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "gatehouse 0.1.0",
         description = "Self-hosted identity and access management, wire-compatible with AWS IAM.",
-        subcommands = {PolicyCommand.class})
+        subcommands = {ServeCommand.class, PolicyCommand.class})
 public final class Gatehouse implements Runnable {
 
     public static void main(String[] args) {

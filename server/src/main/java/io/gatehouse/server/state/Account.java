@@ -15,4 +15,8 @@ public record Account(String id, Instant created, List<String> aliases) {
     public Account {
         aliases = List.copyOf(aliases);
     }
+
+    public Account withAliases(List<String> changed) {
+        return new Account(id, created, changed);
+    }
 }

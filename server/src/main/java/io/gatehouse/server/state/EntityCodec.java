@@ -29,6 +29,8 @@ public final class EntityCodec {
     public static final String POLICY = "policy";
     public static final String INSTANCE_PROFILE = "instance-profile";
     public static final String ACCESS_KEY = "access-key";
+    /** A deleted access key's id, kept so the key stays refused rather than unknown. */
+    public static final String RETIRED_KEY = "retired-key";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Secrets secrets;

@@ -41,6 +41,11 @@ public record GatehouseState(PMap<String, AccountState> accounts, PMap<String, S
         return new GatehouseState(accounts.plus(account.accountId(), account), keyAccounts, retiredKeys);
     }
 
+    /** This state without an account (its keys must already be unindexed). */
+    public GatehouseState without(String accountId) {
+        return new GatehouseState(accounts.minus(accountId), keyAccounts, retiredKeys);
+    }
+
     /** This state with an access key id indexed to its account. */
     public GatehouseState withKey(String id, String accountId) {
         return new GatehouseState(accounts, keyAccounts.plus(id, accountId), retiredKeys);

@@ -16,6 +16,7 @@ final class JdbcTransaction implements Transaction {
     private final long now;
     private final Thread owner = Thread.currentThread();
     private final List<Runnable> afterCommit = new ArrayList<>(2);
+    private final List<Runnable> afterAbort = new ArrayList<>(1);
     private StoreException failure;
     private boolean open = true;
 
@@ -57,6 +58,21 @@ final class JdbcTransaction implements Transaction {
             return existed;
         } catch (SQLException e) {
             throw failed("delete entity", e);
+        }
+    }
+
+    @Override
+    public boolean deleteAccount(String accountId) {
+        checkUsable();
+        Objects.requireNonNull(accountId, "accountId");
+        try {
+            boolean existed = db.deleteAccount(accountId);
+            if (existed) {
+                db.logChange(accountId, Change.ACCOUNT_KIND, "", Change.Op.DELETE, now);
+            }
+            return existed;
+        } catch (SQLException e) {
+            throw failed("delete account", e);
         }
     }
 
@@ -143,6 +159,16 @@ final class JdbcTransaction implements Transaction {
     }
 
     /** The actions registered for after the commit, in registration order. */
+    @Override
+    public void afterAbort(Runnable action) {
+        checkUsable();
+        afterAbort.add(Objects.requireNonNull(action, "action"));
+    }
+
+    List<Runnable> afterAbortActions() {
+        return afterAbort;
+    }
+
     List<Runnable> afterCommitActions() {
         return afterCommit;
     }

@@ -17,6 +17,7 @@ final class Pending<T> {
     private final CompletableFuture<T> future = new CompletableFuture<>();
     private T result;
     private List<Runnable> afterCommit = List.of();
+    private List<Runnable> afterAbort = List.of();
     private Throwable failure;
 
     Pending(WriteCommand<T> command) {
@@ -31,6 +32,7 @@ final class Pending<T> {
     void execute(JdbcTransaction tx) {
         result = command.execute(tx);
         afterCommit = tx.afterCommitActions();
+        afterAbort = tx.afterAbortActions();
     }
 
     /** Marks the command failed on its own; its writes were rolled back. */
@@ -38,6 +40,7 @@ final class Pending<T> {
         failure = cause;
         result = null;
         afterCommit = List.of();
+        afterAbort = List.of();
     }
 
     boolean succeeded() {
@@ -66,8 +69,19 @@ final class Pending<T> {
         }
     }
 
-    /** Fails the future at once, whatever happened before. */
+    /**
+     * Fails the future at once, whatever happened before: the batch's transaction failed. A command that had
+     * succeeded learns through its after-abort actions that its changes are lost.
+     */
     void abort(Throwable cause) {
+        for (Runnable action : afterAbort) {
+            try {
+                action.run();
+            } catch (RuntimeException | Error e) {
+                LOG.error("after-abort action failed", e);
+            }
+        }
+        afterAbort = List.of();
         future.completeExceptionally(cause);
     }
 }

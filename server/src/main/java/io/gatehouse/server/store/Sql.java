@@ -11,6 +11,8 @@ final class Sql {
             + " ON CONFLICT (account_id, kind, entity_key) DO UPDATE SET version = entities.version + 1,"
             + " body = excluded.body, updated_at = excluded.updated_at RETURNING version";
     static final String DELETE_ENTITY = "DELETE FROM entities WHERE account_id = ? AND kind = ? AND entity_key = ?";
+    static final String DELETE_ACCOUNT_ENTITIES = "DELETE FROM entities WHERE account_id = ?";
+    static final String DELETE_ACCOUNT = "DELETE FROM accounts WHERE account_id = ?";
     static final String ENTITY = "SELECT " + ENTITY_COLUMNS + " FROM entities"
             + " WHERE account_id = ? AND kind = ? AND entity_key = ?";
     static final String ALL_ENTITIES = "SELECT " + ENTITY_COLUMNS + " FROM entities";

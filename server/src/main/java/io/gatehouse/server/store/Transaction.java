@@ -27,6 +27,13 @@ public interface Transaction {
      */
     boolean delete(String accountId, String kind, String key);
 
+    /**
+     * Deletes an account with every entity of it, logging one account change (followers reload the account).
+     *
+     * @return whether the account existed
+     */
+    boolean deleteAccount(String accountId);
+
     /** Inserts an account or replaces its body (its creation time stays). */
     void putAccount(String accountId, String body);
 
@@ -43,6 +50,13 @@ public interface Transaction {
      * committed; it must therefore not throw for anything but a bug.
      */
     void afterCommit(Runnable action);
+
+    /**
+     * Registers an action to run on the writer thread when this command succeeded but the batch's transaction as a
+     * whole then failed, so that the command's changes are lost after all. Callers that keep state derived from
+     * their changes use it to fall back. Nothing runs when the command itself fails (its changes were never kept).
+     */
+    void afterAbort(Runnable action);
 
     /** The entity as it stands in this transaction. */
     Optional<EntityRow> entity(String accountId, String kind, String key);

@@ -101,6 +101,17 @@ final class WriterConnection implements AutoCloseable {
         return deleteEntity.executeUpdate() > 0;
     }
 
+    /** Deletes an account and every entity of it; whether the account existed. */
+    boolean deleteAccount(String accountId) throws SQLException {
+        try (PreparedStatement entities = connection.prepareStatement(Sql.DELETE_ACCOUNT_ENTITIES);
+             PreparedStatement account = connection.prepareStatement(Sql.DELETE_ACCOUNT)) {
+            entities.setString(1, accountId);
+            entities.executeUpdate();
+            account.setString(1, accountId);
+            return account.executeUpdate() > 0;
+        }
+    }
+
     Optional<EntityRow> entity(String accountId, String kind, String key) throws SQLException {
         entity.setString(1, accountId);
         entity.setString(2, kind);

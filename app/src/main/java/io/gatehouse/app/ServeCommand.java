@@ -1,0 +1,57 @@
+package io.gatehouse.app;
+
+import io.gatehouse.server.GatehouseServer;
+import io.gatehouse.server.ServerOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gatehouse serve}: run the server until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the AWS IAM and STS APIs.",
+                "The first start of a data directory creates the default account and prints its root user's access key "
+                        + "once (also written to DATA_DIR/root-credentials)."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = ServerOptions.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "" + ServerOptions.DEFAULT_PORT, description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "data", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL",
+            description = "Database, e.g. jdbc:postgresql://127.0.0.1:5432/gatehouse (default: SQLite in the data directory).")
+    String jdbcUrl;
+
+    @Option(names = "--account-id", defaultValue = ServerOptions.DEFAULT_ACCOUNT,
+            description = "Account created at the first start (default: ${DEFAULT-VALUE}).")
+    String accountId;
+
+    @Option(names = "--master-key-file", paramLabel = "FILE",
+            description = "File holding the master key (base64 of 32 bytes); default: GATEHOUSE_MASTER_KEY, else DATA_DIR/master.key.")
+    Path masterKeyFile;
+
+    @Option(names = "--dev", description = "Emulator mode: accept unknown access keys as the root user without checking "
+            + "signatures, and enable POST /moto-api/reset. For local testing only.")
+    boolean dev;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        GatehouseServer server = GatehouseServer.start(new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev,
+                masterKeyFile), System.getenv(), System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "gatehouse-shutdown"));
+        System.out.println("Gatehouse listening on http://" + host + ":" + server.port()
+                + " (data: " + dataDirectory.toAbsolutePath() + ")");
+        stopped.await();
+        return 0;
+    }
+}

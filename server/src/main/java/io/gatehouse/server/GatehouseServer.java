@@ -1,0 +1,163 @@
+package io.gatehouse.server;
+
+import io.gatehouse.catalog.ManagedPolicies;
+import io.gatehouse.catalog.ServiceCatalog;
+import io.gatehouse.server.api.Api;
+import io.gatehouse.server.api.Services;
+import io.gatehouse.server.authz.AwsManagedPolicies;
+import io.gatehouse.server.authz.PrincipalPolicies;
+import io.gatehouse.server.crypto.MasterKeyLoader;
+import io.gatehouse.server.crypto.SealedSecrets;
+import io.gatehouse.server.crypto.SecretBox;
+import io.gatehouse.server.http.HttpServer;
+import io.gatehouse.server.iam.IamService;
+import io.gatehouse.server.state.AccessKey;
+import io.gatehouse.server.state.AccountState;
+import io.gatehouse.server.state.EntityCodec;
+import io.gatehouse.server.state.GatehouseState;
+import io.gatehouse.server.state.Ids;
+import io.gatehouse.server.state.StateLoader;
+import io.gatehouse.server.state.StateWriter;
+import io.gatehouse.server.store.Store;
+import io.gatehouse.server.store.StoreOptions;
+import io.gatehouse.server.sts.StsService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens the store under the master key, loads the state, creates the default account on the
+ * first start, and serves the AWS API over HTTP. Everything is wired here by hand; nothing is discovered.
+ */
+public final class GatehouseServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
+
+    private final ServerOptions options;
+    private final Store store;
+    private final StateWriter state;
+    private final HttpServer http;
+
+    private GatehouseServer(ServerOptions options, Store store, StateWriter state, HttpServer http) {
+        this.options = options;
+        this.store = store;
+        this.state = state;
+        this.http = http;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param environment the process environment (master key, root credentials)
+     * @param console     where the first start prints the root credentials it created
+     */
+    public static GatehouseServer start(ServerOptions options, Map<String, String> environment, PrintStream console) {
+        Clock clock = Clock.systemUTC();
+        try {
+            Files.createDirectories(options.dataDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + options.dataDirectory(), e);
+        }
+        SecretBox box = new SecretBox(MasterKeyLoader.load(environment, options.masterKeyFile(), options.dataDirectory()));
+        EntityCodec codec = new EntityCodec(new SealedSecrets(box));
+        Store store = Store.open(options.jdbcUrl() == null ? StoreOptions.inDataDirectory(options.dataDirectory())
+                : StoreOptions.of(options.jdbcUrl()));
+        try {
+            GatehouseState loaded = StateLoader.load(store, codec);
+            StateWriter state = new StateWriter(store.writer(), codec, loaded);
+            Ids ids = new Ids();
+            if (loaded.accounts().isEmpty()) {
+                String[] key = Bootstrap.keyFromEnvironment(environment);
+                Bootstrap.RootCredentials root = Bootstrap.createAccount(state, ids, clock, options.accountId(),
+                        key == null ? null : key[0], key == null ? null : key[1]);
+                Bootstrap.writeCredentialsFile(options.dataDirectory(), root);
+                console.println("Gatehouse created account " + root.accountId() + ". Its root user's access key, shown once:");
+                console.println("  aws_access_key_id     = " + root.accessKeyId());
+                console.println("  aws_secret_access_key = " + root.secretAccessKey());
+                console.println("It is also in " + options.dataDirectory().resolve(Bootstrap.CREDENTIALS_FILE)
+                        + " (readable by you only).");
+            }
+            ServiceCatalog catalog = ServiceCatalog.get();
+            Services services = new Services(state, new PrincipalPolicies(new AwsManagedPolicies(ManagedPolicies.get())),
+                    catalog, ids, clock);
+            Api api = new Api(services, List.of(IamService.endpoint(catalog), StsService.endpoint(catalog)),
+                    options.dev() ? options.accountId() : null, store.writer());
+            if (options.dev()) {
+                LOG.warn("*** EMULATOR MODE (--dev): access keys this server never issued are accepted WITHOUT a signature "
+                        + "check as the root user of {}, and POST /moto-api/reset wipes all state. Never expose this. ***",
+                        options.accountId());
+            }
+            GatehouseServer[] self = new GatehouseServer[1];
+            HttpServer http = HttpServer.start(options.host(), options.port(), api, () -> "", () -> true,
+                    options.dev() ? () -> self[0].reset() : null, clock);
+            self[0] = new GatehouseServer(options, store, state, http);
+            return self[0];
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return http.port();
+    }
+
+    /** The state, for tests and administration. */
+    public StateWriter state() {
+        return state;
+    }
+
+    /**
+     * Emulator mode's reset: every account but the default one is deleted, and the default account is emptied but
+     * keeps its root user's access keys, so clients configured with them keep working.
+     */
+    void reset() {
+        state.apply(mutation -> {
+            for (String accountId : new ArrayList<>(mutation.state().accounts().keySet())) {
+                if (!accountId.equals(options.accountId())) {
+                    mutation.removeAccount(accountId);
+                    continue;
+                }
+                AccountState account = mutation.account(accountId);
+                for (AccessKey key : account.accessKeys().values()) {
+                    if (key.userName() != null) {
+                        mutation.removeAccessKey(accountId, key.id());
+                    }
+                }
+                account = mutation.account(accountId);
+                for (String user : List.copyOf(account.users().keySet())) {
+                    mutation.removeUser(accountId, mutation.account(accountId).users().get(user).name());
+                }
+                for (String name : List.copyOf(mutation.account(accountId).instanceProfiles().keySet())) {
+                    mutation.removeInstanceProfile(accountId, mutation.account(accountId).instanceProfiles().get(name).name());
+                }
+                for (String name : List.copyOf(mutation.account(accountId).groups().keySet())) {
+                    mutation.removeGroup(accountId, mutation.account(accountId).groups().get(name).name());
+                }
+                for (String name : List.copyOf(mutation.account(accountId).roles().keySet())) {
+                    mutation.removeRole(accountId, mutation.account(accountId).roles().get(name).name());
+                }
+                for (String name : List.copyOf(mutation.account(accountId).policies().keySet())) {
+                    mutation.removePolicy(accountId, mutation.account(accountId).policies().get(name).name());
+                }
+                mutation.putAccount(mutation.account(accountId).withAccount(
+                        mutation.account(accountId).account().withAliases(List.of())));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        store.close();
+    }
+}

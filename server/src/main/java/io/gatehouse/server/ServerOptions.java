@@ -1,0 +1,29 @@
+package io.gatehouse.server;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to run a server.
+ *
+ * @param host           the address to listen on
+ * @param port           the port to listen on (0 picks a free one)
+ * @param dataDirectory  where the embedded database, the master key and the root credentials live
+ * @param jdbcUrl        the database, or {@code null} for SQLite in the data directory
+ * @param accountId      the account to create on first start
+ * @param dev            emulator mode: unknown access keys stand for that account's root user, and state can be reset
+ * @param masterKeyFile  the operator's master key file, or {@code null}
+ */
+public record ServerOptions(String host, int port, Path dataDirectory, String jdbcUrl, String accountId, boolean dev,
+                            Path masterKeyFile) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 4566;
+    public static final String DEFAULT_ACCOUNT = "123456789012";
+
+    public ServerOptions {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(accountId, "accountId");
+    }
+}

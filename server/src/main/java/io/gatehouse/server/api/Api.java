@@ -1,0 +1,152 @@
+package io.gatehouse.server.api;
+
+import io.gatehouse.policy.request.Principal;
+import io.gatehouse.server.auth.Authentication;
+import io.gatehouse.server.auth.Payload;
+import io.gatehouse.server.auth.SigV4Request;
+import io.gatehouse.server.auth.SigV4Verifier;
+import io.gatehouse.server.authz.Caller;
+import io.gatehouse.server.authz.RequestFacts;
+import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.error.AwsException;
+import io.gatehouse.server.protocol.QueryRequest;
+import io.gatehouse.server.protocol.Struct;
+import io.gatehouse.server.state.Arns;
+import io.gatehouse.server.store.AuditEvent;
+import io.gatehouse.server.store.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AWS API of the server: one request in, one answer out. The way of a request (DESIGN.md): read the Query
+ * parameters, verify the SigV4 signature (which also picks the service by its credential scope), decode and validate
+ * the parameters from the service model, run the operation (which authorizes the caller with the policy engine and
+ * writes through the group-committing writer), record the audit event, and encode the answer or the AWS error.
+ *
+ * <p>Internal failures never reach the client: they are logged here and answered with {@code ServiceFailure}.
+ */
+public final class Api {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+
+    private final Services services;
+    private final Map<String, ServiceEndpoint> bySigningName = new LinkedHashMap<>();
+    private final SigV4Verifier<KeyOwner> verifier;
+    private final Writer auditWriter;
+    private final Clock clock;
+
+    /**
+     * @param endpoints    the services served; the first answers requests whose service cannot be told
+     * @param devAccountId the account unknown keys stand for in emulator mode, or {@code null}
+     * @param auditWriter  where the events of calls that changed nothing are queued
+     */
+    public Api(Services services, List<ServiceEndpoint> endpoints, String devAccountId, Writer auditWriter) {
+        this.services = services;
+        endpoints.forEach(e -> bySigningName.put(e.signingName(), e));
+        this.clock = services.clock();
+        this.verifier = new SigV4Verifier<>(new Credentials(services.state(), devAccountId), clock,
+                List.copyOf(bySigningName.keySet()));
+        this.auditWriter = auditWriter;
+    }
+
+    /** Answers one request. Never throws. */
+    public ApiResponse handle(ApiRequest request) {
+        String requestId = services.ids().requestId();
+        ServiceEndpoint endpoint = bySigningName.values().iterator().next();
+        try {
+            String body = new String(request.body(), StandardCharsets.UTF_8);
+            boolean form = isForm(request.header("Content-Type"));
+            Map<String, List<String>> parameters = FormParameters.of(request.rawQuery(), form ? body : null);
+            endpoint = endpointFor(parameters, endpoint);
+            Authentication<KeyOwner> authentication = verifier.verify(new SigV4Request(request.method(),
+                    request.rawPath(), request.rawQuery(), request.headers(), Payload.of(request.body())));
+            ServiceEndpoint signed = bySigningName.get(authentication.service());
+            if (signed != null) {
+                endpoint = signed;
+            }
+            Caller caller = caller(authentication);
+            RequestFacts facts = new RequestFacts(request.received(), request.sourceIp(), request.header("User-Agent"),
+                    request.secureTransport(), authentication.region());
+            return call(endpoint, parameters, caller, facts, requestId);
+        } catch (AwsException e) {
+            return error(endpoint, e, requestId);
+        } catch (RuntimeException e) {
+            LOG.error("request {} failed", requestId, e);
+            return error(endpoint, AwsError.SERVICE_FAILURE.exception(), requestId);
+        }
+    }
+
+    private ApiResponse call(ServiceEndpoint endpoint, Map<String, List<String>> parameters, Caller caller,
+                             RequestFacts facts, String requestId) {
+        QueryRequest decoded = endpoint.protocol().decode(parameters);
+        OperationHandler handler = endpoint.handlers().get(decoded.operation().name());
+        try {
+            if (handler == null) {
+                throw AwsError.NOT_IMPLEMENTED.exception("Gatehouse does not implement %s yet.", decoded.operation().name());
+            }
+            Call call = new Call(services, endpoint.protocol(), decoded.operation(), decoded.input(), caller, facts,
+                    requestId, endpoint.audit());
+            Struct output = handler.handle(call);
+            if (!call.audited()) {
+                record(endpoint.audit().success(call, output));
+            }
+            return ApiResponse.xml(200, requestId, endpoint.protocol().encodeResponse(decoded.operation(), output, requestId));
+        } catch (AwsException e) {
+            record(endpoint.audit().failure(caller, facts, decoded.operation(), requestId, decoded.input(), e));
+            throw e;
+        }
+    }
+
+    /** Queues the event of a call that changed nothing; the answer does not wait for it. */
+    private void record(AuditEvent event) {
+        auditWriter.submit(tx -> {
+            tx.audit(event);
+            return null;
+        }).exceptionally(e -> {
+            LOG.warn("audit event {} not recorded: {}", event.eventId(), e.toString());
+            return null;
+        });
+    }
+
+    private ApiResponse error(ServiceEndpoint endpoint, AwsException error, String requestId) {
+        return ApiResponse.xml(error.error().status(), requestId, endpoint.protocol().encodeError(error, requestId));
+    }
+
+    /** Before the signature names the service: by the API version the parameters ask for. */
+    private ServiceEndpoint endpointFor(Map<String, List<String>> parameters, ServiceEndpoint fallback) {
+        List<String> versions = parameters.get("Version");
+        if (versions != null && !versions.isEmpty()) {
+            for (ServiceEndpoint endpoint : bySigningName.values()) {
+                if (endpoint.apiVersion().equals(versions.getFirst())) {
+                    return endpoint;
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private static Caller caller(Authentication<KeyOwner> authentication) {
+        KeyOwner owner = authentication.principal();
+        String partition = authentication.partition().id();
+        String region = authentication.region();
+        if (owner.userName() == null) {
+            return Caller.root(owner.accountId(), authentication.accessKeyId(), partition, region);
+        }
+        return new Caller(owner.accountId(), Principal.parse(Arns.user(owner.accountId(), pathOf(owner), owner.userName())),
+                owner.userName(), owner.userId(), authentication.accessKeyId(), partition, region);
+    }
+
+    private static String pathOf(KeyOwner owner) {
+        return owner.path() == null ? "/" : owner.path();
+    }
+
+    private static boolean isForm(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+}

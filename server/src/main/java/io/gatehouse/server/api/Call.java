@@ -1,0 +1,170 @@
+package io.gatehouse.server.api;
+
+import io.gatehouse.policy.engine.PolicySet;
+import io.gatehouse.server.authz.Authorizer;
+import io.gatehouse.server.authz.Caller;
+import io.gatehouse.server.authz.ContextBuilder;
+import io.gatehouse.server.authz.RequestFacts;
+import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.protocol.Operation;
+import io.gatehouse.server.protocol.PageRequest;
+import io.gatehouse.server.protocol.QueryRequest;
+import io.gatehouse.server.protocol.QueryProtocol;
+import io.gatehouse.server.protocol.Struct;
+import io.gatehouse.server.state.AccountState;
+import io.gatehouse.server.state.Arns;
+import io.gatehouse.server.state.GatehouseState;
+import io.gatehouse.server.state.Mutation;
+import io.gatehouse.server.state.Tag;
+import io.gatehouse.server.state.User;
+import io.gatehouse.server.store.AuditEvent;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One API call on its way through an operation handler: who calls, what they asked, the state as it was when the
+ * call began, and the means to authorize, change and answer.
+ */
+public final class Call {
+
+    private final Services services;
+    private final QueryProtocol protocol;
+    private final Operation operation;
+    private final Struct input;
+    private final Caller caller;
+    private final RequestFacts facts;
+    private final String requestId;
+    private final GatehouseState snapshot;
+    private final AuditRecorder audit;
+    private boolean audited;
+
+    Call(Services services, QueryProtocol protocol, Operation operation, Struct input, Caller caller, RequestFacts facts,
+         String requestId, AuditRecorder audit) {
+        this.services = services;
+        this.protocol = protocol;
+        this.operation = operation;
+        this.input = input;
+        this.caller = caller;
+        this.facts = facts;
+        this.requestId = requestId;
+        this.snapshot = services.state().current();
+        this.audit = audit;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+
+    /** The validated input. */
+    public Struct input() {
+        return input;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public RequestFacts facts() {
+        return facts;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The committed state when the call began. */
+    public GatehouseState state() {
+        return snapshot;
+    }
+
+    /** The caller's account as it was when the call began. */
+    public AccountState account() {
+        AccountState account = snapshot.account(caller.accountId());
+        if (account == null) {
+            throw AwsError.INVALID_CLIENT_TOKEN_ID.exception();
+        }
+        return account;
+    }
+
+    /** An ARN in the partition of the request. */
+    public String arn(String canonicalArn) {
+        return Arns.render(canonicalArn, caller.partition());
+    }
+
+    /** The page a listing call asks for (its Marker and MaxItems). */
+    public PageRequest page() {
+        return PageRequest.of(new QueryRequest(operation, input));
+    }
+
+    /** A builder for the operation's output. */
+    public Struct.Builder output() {
+        return protocol.output(operation);
+    }
+
+    /** The empty output (for operations whose response has no result). */
+    public Struct noOutput() {
+        return protocol.output(operation).build();
+    }
+
+    /**
+     * Authorizes the caller for {@code action} on a resource of its own account; throws AccessDenied with AWS's
+     * message when the policies do not allow it.
+     *
+     * @param canonicalResource the resource ARN in canonical form, or {@code *}
+     * @param context           adds what the operation puts in the request context (tags, service keys)
+     */
+    public void authorize(String action, String canonicalResource, Consumer<ContextBuilder> context) {
+        if (caller.isRoot()) {
+            return; // The root user may do everything in its own account (no SCPs apply to it here yet).
+        }
+        AccountState account = account();
+        User user = caller.userName() == null ? null : account.user(caller.userName());
+        if (user == null) {
+            throw AwsError.INVALID_CLIENT_TOKEN_ID.exception();
+        }
+        PolicySet policies = services.policies().forUser(account, user);
+        ContextBuilder builder = ContextBuilder.of(caller, facts, user.tags()).resourceAccount(caller.accountId());
+        context.accept(builder);
+        Authorizer.authorize(caller, policies, action, canonicalResource, caller.accountId(), builder.build());
+    }
+
+    /** {@link #authorize(String, String, Consumer)} with the global context only. */
+    public void authorize(String action, String canonicalResource) {
+        authorize(action, canonicalResource, context -> {});
+    }
+
+    /** {@link #authorize} for the action named after the operation in the service's prefix ({@code iam:CreateUser}). */
+    public void authorize(String canonicalResource, Consumer<ContextBuilder> context) {
+        authorize(audit.actionOf(operation), canonicalResource, context);
+    }
+
+    /** Tags on a resource as context keys ({@code aws:ResourceTag/...}). */
+    public static Consumer<ContextBuilder> resourceTags(List<Tag> tags) {
+        return context -> context.resourceTags(tags);
+    }
+
+    /**
+     * Makes a change and waits until it is durable. The change returns the call's output, which the call's audit
+     * event records in the same transaction.
+     */
+    public Struct write(Function<Mutation, Struct> change) {
+        Struct output = services.state().apply(mutation -> {
+            Struct result = change.apply(mutation);
+            AuditEvent event = audit.success(this, result);
+            mutation.audit(event);
+            return result;
+        });
+        audited = true;
+        return output;
+    }
+
+    /** Whether the call's audit event was already written with its change. */
+    boolean audited() {
+        return audited;
+    }
+}

@@ -1,0 +1,24 @@
+package io.gatehouse.server.iam;
+
+import io.gatehouse.catalog.ServiceCatalog;
+import io.gatehouse.server.api.AuditRecorder;
+import io.gatehouse.server.api.OperationHandler;
+import io.gatehouse.server.api.ServiceEndpoint;
+import io.gatehouse.server.protocol.QueryProtocol;
+import io.gatehouse.server.protocol.ServiceModel;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The IAM API: its model-driven protocol and the handlers of the operations Gatehouse implements. */
+public final class IamService {
+
+    private IamService() {}
+
+    public static ServiceEndpoint endpoint(ServiceCatalog catalog) {
+        Map<String, OperationHandler> handlers = new HashMap<>();
+        UserOperations.register(handlers);
+        AccessKeyOperations.register(handlers);
+        return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
+                new AuditRecorder("iam", catalog));
+    }
+}

@@ -1,0 +1,121 @@
+package io.gatehouse.server.state;
+
+import io.gatehouse.server.store.AuditEvent;
+import io.gatehouse.server.store.Transaction;
+import java.util.Objects;
+
+/**
+ * One command's change to the state, made in step with the database: each method derives the next in-memory state
+ * and writes the same change into the command's transaction, so memory and the durable record cannot drift apart.
+ * Reads through {@link #state()} see the committed state plus every change made earlier in the batch.
+ */
+public final class Mutation {
+
+    private final Transaction tx;
+    private final EntityCodec codec;
+    private GatehouseState state;
+
+    Mutation(GatehouseState state, Transaction tx, EntityCodec codec) {
+        this.state = state;
+        this.tx = tx;
+        this.codec = codec;
+    }
+
+    /** The state as this command sees it. */
+    public GatehouseState state() {
+        return state;
+    }
+
+    /** An account as this command sees it, or {@code null}. */
+    public AccountState account(String accountId) {
+        return state.account(accountId);
+    }
+
+    /** Records the call's audit event in the same transaction as its change. */
+    public void audit(AuditEvent event) {
+        tx.audit(event);
+    }
+
+    public void putAccount(AccountState account) {
+        tx.putAccount(account.accountId(), codec.write(account.account()));
+        state = state.with(account);
+    }
+
+    /** Deletes an account with everything in it; its access keys stay retired. */
+    public void removeAccount(String accountId) {
+        AccountState account = account(accountId);
+        tx.deleteAccount(accountId);
+        for (String keyId : account.accessKeys().keySet()) {
+            tx.put(accountId, EntityCodec.RETIRED_KEY, keyId, "{}");
+            state = state.withoutKey(keyId);
+        }
+        state = state.without(accountId);
+    }
+
+    public void putUser(String accountId, User user) {
+        tx.put(accountId, EntityCodec.USER, Names.key(user.name()), codec.write(user));
+        state = state.with(account(accountId).withUser(user));
+    }
+
+    public void removeUser(String accountId, String name) {
+        tx.delete(accountId, EntityCodec.USER, Names.key(name));
+        state = state.with(account(accountId).withoutUser(name));
+    }
+
+    public void putGroup(String accountId, Group group) {
+        tx.put(accountId, EntityCodec.GROUP, Names.key(group.name()), codec.write(group));
+        state = state.with(account(accountId).withGroup(group));
+    }
+
+    public void removeGroup(String accountId, String name) {
+        tx.delete(accountId, EntityCodec.GROUP, Names.key(name));
+        state = state.with(account(accountId).withoutGroup(name));
+    }
+
+    public void putRole(String accountId, Role role) {
+        tx.put(accountId, EntityCodec.ROLE, Names.key(role.name()), codec.write(role));
+        state = state.with(account(accountId).withRole(role));
+    }
+
+    public void removeRole(String accountId, String name) {
+        tx.delete(accountId, EntityCodec.ROLE, Names.key(name));
+        state = state.with(account(accountId).withoutRole(name));
+    }
+
+    public void putPolicy(String accountId, ManagedPolicy policy) {
+        tx.put(accountId, EntityCodec.POLICY, Names.key(policy.name()), codec.write(policy));
+        state = state.with(account(accountId).withPolicy(policy));
+    }
+
+    public void removePolicy(String accountId, String name) {
+        tx.delete(accountId, EntityCodec.POLICY, Names.key(name));
+        state = state.with(account(accountId).withoutPolicy(name));
+    }
+
+    public void putInstanceProfile(String accountId, InstanceProfile profile) {
+        tx.put(accountId, EntityCodec.INSTANCE_PROFILE, Names.key(profile.name()), codec.write(profile));
+        state = state.with(account(accountId).withInstanceProfile(profile));
+    }
+
+    public void removeInstanceProfile(String accountId, String name) {
+        tx.delete(accountId, EntityCodec.INSTANCE_PROFILE, Names.key(name));
+        state = state.with(account(accountId).withoutInstanceProfile(name));
+    }
+
+    /** Creates or replaces an access key (a user's, or the root user's when its user name is null). */
+    public void putAccessKey(String accountId, AccessKey key) {
+        tx.put(accountId, EntityCodec.ACCESS_KEY, key.id(), codec.write(key));
+        state = state.with(account(accountId).withAccessKey(key)).withKey(key.id(), accountId);
+    }
+
+    /** Deletes an access key; its id stays retired, so it is never taken for an unknown key. */
+    public void removeAccessKey(String accountId, String id) {
+        tx.delete(accountId, EntityCodec.ACCESS_KEY, id);
+        tx.put(accountId, EntityCodec.RETIRED_KEY, id, "{}");
+        state = state.with(account(accountId).withoutAccessKey(id)).withoutKey(id);
+    }
+
+    GatehouseState result() {
+        return Objects.requireNonNull(state);
+    }
+}
