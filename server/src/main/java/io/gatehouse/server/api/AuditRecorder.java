@@ -73,7 +73,7 @@ public final class AuditRecorder {
     /** The event of a call that succeeded. */
     AuditEvent success(Call call, Struct output) {
         ObjectNode event = base(call.caller(), call.facts(), call.operation(), call.requestId(), call.input());
-        event.set("responseElements", readOnly(call.operation()) ? null : struct(output));
+        event.set("responseElements", readOnly(call.operation()) || output == null ? null : struct(output));
         return finish(event, call.caller().accountId(), call.facts().time(), call.operation().name());
     }
 

@@ -106,9 +106,9 @@ public final class Call {
         return protocol.output(operation);
     }
 
-    /** The empty output (for operations whose response has no result). */
+    /** What an operation whose response has no result returns. */
     public Struct noOutput() {
-        return protocol.output(operation).build();
+        return null;
     }
 
     /**

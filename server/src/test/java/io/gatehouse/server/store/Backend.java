@@ -15,18 +15,18 @@ import org.junit.jupiter.api.Assumptions;
  * server; when it cannot be reached the PostgreSQL variants fail, unless {@code GATEHOUSE_TEST_SKIP_POSTGRES} is
  * set, since CI must test both.
  */
-enum Backend {
+public enum Backend {
 
     SQLITE {
         @Override
-        TestDatabase create(Path directory) {
+        public TestDatabase create(Path directory) {
             return new TestDatabase("jdbc:sqlite:" + directory.resolve(StoreOptions.SQLITE_FILE), () -> { });
         }
     },
 
     POSTGRESQL {
         @Override
-        TestDatabase create(Path directory) {
+        public TestDatabase create(Path directory) {
             String base = System.getenv().getOrDefault("GATEHOUSE_TEST_POSTGRES_URL",
                     "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
             String schema = "gh_test_" + UUID.randomUUID().toString().replace("-", "");
@@ -48,12 +48,12 @@ enum Backend {
     };
 
     /** A new, empty database (a file in the directory, or a schema of its own). */
-    abstract TestDatabase create(Path directory);
+    public abstract TestDatabase create(Path directory);
 
     /** A database made for one test; closing drops it. */
-    record TestDatabase(String url, Dropper dropper) implements AutoCloseable {
+    public record TestDatabase(String url, Dropper dropper) implements AutoCloseable {
 
-        StoreOptions options() {
+        public StoreOptions options() {
             return StoreOptions.of(url);
         }
 
@@ -64,7 +64,7 @@ enum Backend {
     }
 
     @FunctionalInterface
-    interface Dropper {
+    public interface Dropper {
         void drop() throws SQLException;
     }
 }

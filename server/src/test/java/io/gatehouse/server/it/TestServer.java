@@ -1,0 +1,116 @@
+package io.gatehouse.server.it;
+
+import io.gatehouse.server.GatehouseServer;
+import io.gatehouse.server.ServerOptions;
+import io.gatehouse.server.store.Backend;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * A Gatehouse server for a test: started in-process on a free port over a fresh database of the given backend,
+ * with a fixed master key and root key, and AWS SDK clients pointed at it. Restartable over the same data.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public static final String ACCOUNT = ServerOptions.DEFAULT_ACCOUNT;
+    public static final String ROOT_KEY_ID = "AKIAGATEHOUSEROOT001";
+    public static final String ROOT_SECRET = "gatehouse/root/secret/for/tests/only/0001";
+    private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    private final Path directory;
+    private final Backend.TestDatabase database;
+    private final boolean dev;
+    private GatehouseServer server;
+    private String console = "";
+
+    private TestServer(Path directory, Backend.TestDatabase database, boolean dev) {
+        this.directory = directory;
+        this.database = database;
+        this.dev = dev;
+    }
+
+    public static TestServer start(Backend backend, Path directory) {
+        return start(backend, directory, false);
+    }
+
+    public static TestServer start(Backend backend, Path directory, boolean dev) {
+        TestServer test = new TestServer(directory, backend.create(directory), dev);
+        test.boot();
+        return test;
+    }
+
+    private void boot() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        server = GatehouseServer.start(new ServerOptions("127.0.0.1", 0, directory, database.url(), ACCOUNT, dev, null),
+                Map.of("GATEHOUSE_MASTER_KEY", MASTER_KEY, "GATEHOUSE_ROOT_ACCESS_KEY_ID", ROOT_KEY_ID,
+                        "GATEHOUSE_ROOT_SECRET_ACCESS_KEY", ROOT_SECRET), new PrintStream(out, true));
+        console = out.toString();
+    }
+
+    /** Stops and starts the server over the same database. */
+    public void restart() {
+        server.close();
+        boot();
+    }
+
+    /** What the server printed when it started. */
+    public String console() {
+        return console;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    public GatehouseServer server() {
+        return server;
+    }
+
+    public static AwsCredentials root() {
+        return AwsBasicCredentials.create(ROOT_KEY_ID, ROOT_SECRET);
+    }
+
+    public IamClient iam() {
+        return iam(root());
+    }
+
+    public IamClient iam(AwsCredentials credentials) {
+        return IamClient.builder().endpointOverride(endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD)
+                        .build())
+                .build();
+    }
+
+    public StsClient sts(AwsCredentials credentials) {
+        return StsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        server.close();
+        database.close();
+    }
+}
