@@ -30,6 +30,11 @@ public final class PrincipalPolicies {
         this.awsManaged = awsManaged;
     }
 
+    /** The AWS managed policies every account has. */
+    public AwsManagedPolicies awsManaged() {
+        return awsManaged;
+    }
+
     /** The policies that apply to an IAM user: its own, its groups', and its permissions boundary. */
     public PolicySet forUser(AccountState account, User user) {
         String key = account.accountId() + "/user/" + Names.key(user.name());

@@ -50,8 +50,7 @@ final class PolicyArns {
     /** Whether a managed policy with this canonical ARN exists (AWS managed ones come from the catalog). */
     static boolean exists(Call call, AccountState account, String canonicalArn) {
         if (isAwsManaged(canonicalArn)) {
-            return call.services().catalog() != null
-                    && io.gatehouse.catalog.ManagedPolicies.get().byArn(canonicalArn).isPresent();
+            return call.services().policies().awsManaged().byArn(canonicalArn).isPresent();
         }
         return customer(account, canonicalArn) != null;
     }
