@@ -39,6 +39,7 @@ public final class Api {
     private final Map<String, ServiceEndpoint> bySigningName = new LinkedHashMap<>();
     private final SigV4Verifier<KeyOwner> verifier;
     private final Writer auditWriter;
+    private final KeyUsage keyUsage;
     private final Clock clock;
 
     /**
@@ -53,6 +54,7 @@ public final class Api {
         this.verifier = new SigV4Verifier<>(new Credentials(services.state(), devAccountId), clock,
                 List.copyOf(bySigningName.keySet()));
         this.auditWriter = auditWriter;
+        this.keyUsage = new KeyUsage(services.state());
     }
 
     /** Answers one request. Never throws. */
@@ -66,6 +68,7 @@ public final class Api {
             endpoint = endpointFor(parameters, endpoint);
             Authentication<KeyOwner> authentication = verifier.verify(new SigV4Request(request.method(),
                     request.rawPath(), request.rawQuery(), request.headers(), Payload.of(request.body())));
+            keyUsage.record(authentication, request.received());
             ServiceEndpoint signed = bySigningName.get(authentication.service());
             if (signed != null) {
                 endpoint = signed;

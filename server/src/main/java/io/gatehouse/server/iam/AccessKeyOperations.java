@@ -2,7 +2,10 @@ package io.gatehouse.server.iam;
 
 import io.gatehouse.server.api.Call;
 import io.gatehouse.server.api.OperationHandler;
+import io.gatehouse.server.authz.Target;
 import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.protocol.Page;
+import io.gatehouse.server.protocol.PageRequest;
 import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.AccountState;
@@ -13,50 +16,60 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Access keys: CreateAccessKey, ListAccessKeys, UpdateAccessKey, DeleteAccessKey. Without {@code UserName} each
- * acts on the caller's own keys (the root user's, for the root user). At most two keys per user.
+ * Access keys: CreateAccessKey, UpdateAccessKey, DeleteAccessKey, ListAccessKeys, GetAccessKeyLastUsed. Without
+ * {@code UserName} the first four act on the caller's own keys (the root user's, for the root user). At most two
+ * keys per user, active or not. When a key was last used is recorded as requests arrive
+ * ({@link io.gatehouse.server.api.KeyUsage}).
  */
 final class AccessKeyOperations {
 
     /** IAM's quota of access keys per user. */
     static final int MAX_KEYS = 2;
+    /** What GetAccessKeyLastUsed reports as the service and region of a key never used. */
+    static final String NOT_APPLICABLE = "N/A";
 
     private AccessKeyOperations() {}
 
     static void register(Map<String, OperationHandler> handlers) {
         handlers.put("CreateAccessKey", AccessKeyOperations::createAccessKey);
-        handlers.put("ListAccessKeys", AccessKeyOperations::listAccessKeys);
         handlers.put("UpdateAccessKey", AccessKeyOperations::updateAccessKey);
         handlers.put("DeleteAccessKey", AccessKeyOperations::deleteAccessKey);
+        handlers.put("ListAccessKeys", AccessKeyOperations::listAccessKeys);
+        handlers.put("GetAccessKeyLastUsed", AccessKeyOperations::getAccessKeyLastUsed);
     }
 
-    /** The user a key operation is about: the named one, the caller, or {@code null} for the root user's keys. */
-    private static String target(Call call) {
-        String name = call.input().string("UserName");
-        return name != null ? name : call.caller().userName();
-    }
-
-    private static String resource(Call call, String userName) {
-        String accountId = call.caller().accountId();
+    /**
+     * Authorizes the call on the keys' owner and returns the owner's name, {@code null} for the root user's keys.
+     * A user who manages their own keys without naming themselves is denied in IAM's words for that case.
+     */
+    private static String authorizeOwner(Call call) {
+        String userName = Targets.userOrCaller(call);
+        AccountState account = call.account();
+        Target target;
         if (userName == null) {
-            return Arns.root(accountId);
+            target = Target.of(Arns.root(call.caller().accountId()));
+        } else if (call.input().string("UserName") == null) {
+            target = Targets.implicitUser(call, account, userName);
+        } else {
+            target = Targets.user(call, account, userName);
         }
-        User user = call.account().user(userName);
-        return Arns.user(accountId, user == null ? "/" : user.path(), userName);
+        User user = userName == null ? null : account.user(userName);
+        call.authorize(target, context -> {
+            if (user != null) {
+                context.identityTags(user.tags());
+            }
+        });
+        return userName;
     }
 
+    /** Creates a key and answers its secret, the only time IAM reveals it. */
     static Struct createAccessKey(Call call) {
-        String userName = target(call);
+        String userName = authorizeOwner(call);
         String accountId = call.caller().accountId();
-        call.authorize(resource(call, userName), context -> {});
         return call.write(mutation -> {
             AccountState account = mutation.account(accountId);
-            String owner = userName == null ? AccountState.ROOT_KEYS : Names.key(userName);
-            User user = userName == null ? null : account.user(userName);
-            if (userName != null && user == null) {
-                throw UserOperations.noSuchUser(userName);
-            }
-            if (account.accessKeysOf(owner).size() >= MAX_KEYS) {
+            User user = owner(account, userName);
+            if (account.accessKeysOf(ownerKey(userName)).size() >= MAX_KEYS) {
                 throw AwsError.LIMIT_EXCEEDED.exception("Cannot exceed quota for AccessKeysPerUser: %d", MAX_KEYS);
             }
             AccessKey key = new AccessKey(call.services().ids().accessKeyId(), user == null ? null : user.name(),
@@ -67,52 +80,34 @@ final class AccessKeyOperations {
             if (user != null) {
                 view.set("UserName", user.name());
             }
-            view.set("AccessKeyId", key.id()).set("Status", "Active").set("SecretAccessKey", key.secret())
+            view.set("AccessKeyId", key.id()).set("Status", status(key)).set("SecretAccessKey", key.secret())
                     .set("CreateDate", key.created());
             return out.set("AccessKey", view.build()).build();
         });
     }
 
-    static Struct listAccessKeys(Call call) {
-        String userName = target(call);
-        call.authorize(resource(call, userName), context -> {});
-        AccountState account = call.account();
-        if (userName != null && account.user(userName) == null) {
-            throw UserOperations.noSuchUser(userName);
-        }
-        String owner = userName == null ? AccountState.ROOT_KEYS : Names.key(userName);
-        List<AccessKey> keys = account.accessKeysOf(owner);
-        Struct.Builder out = call.output();
-        Struct.Builder element = out.child("AccessKeyMetadata");
-        out.set("AccessKeyMetadata", keys.stream().map(k -> {
-            if (k.userName() != null) {
-                element.set("UserName", k.userName());
-            }
-            return element.set("AccessKeyId", k.id()).set("Status", k.active() ? "Active" : "Inactive")
-                    .set("CreateDate", k.created()).build();
-        }).toList());
-        return out.set("IsTruncated", false).build();
-    }
-
+    /** Activates or deactivates a key; an inactive key is refused when it signs a request. */
     static Struct updateAccessKey(Call call) {
-        String userName = target(call);
         String keyId = call.input().string("AccessKeyId");
-        boolean active = "Active".equals(call.input().string("Status"));
+        String status = call.input().string("Status");
+        String userName = authorizeOwner(call);
         String accountId = call.caller().accountId();
-        call.authorize(resource(call, userName), context -> {});
+        if (!"Active".equals(status) && !"Inactive".equals(status)) {
+            // The model's status type is shared with credentials that can expire; an access key cannot.
+            throw AwsError.INVALID_INPUT.exception("Invalid status %s for an access key: use Active or Inactive.",
+                    status);
+        }
         return call.write(mutation -> {
             AccessKey key = owned(mutation.account(accountId), userName, keyId);
-            mutation.putAccessKey(accountId, new AccessKey(key.id(), key.userName(), key.secret(), active, key.created(),
-                    key.lastUsed()));
+            mutation.putAccessKey(accountId, key.withActive("Active".equals(status)));
             return call.noOutput();
         });
     }
 
     static Struct deleteAccessKey(Call call) {
-        String userName = target(call);
         String keyId = call.input().string("AccessKeyId");
+        String userName = authorizeOwner(call);
         String accountId = call.caller().accountId();
-        call.authorize(resource(call, userName), context -> {});
         return call.write(mutation -> {
             owned(mutation.account(accountId), userName, keyId);
             mutation.removeAccessKey(accountId, keyId);
@@ -120,11 +115,83 @@ final class AccessKeyOperations {
         });
     }
 
-    /** The key, if it belongs to the user (or to the root user when {@code userName} is null). */
-    private static AccessKey owned(AccountState account, String userName, String keyId) {
-        if (userName != null && account.user(userName) == null) {
+    /** Lists a user's keys, oldest first, without their secrets. */
+    static Struct listAccessKeys(Call call) {
+        String userName = authorizeOwner(call);
+        AccountState account = call.account();
+        owner(account, userName);
+        PageRequest request = call.page();
+        List<AccessKey> keys = account.accessKeysOf(ownerKey(userName));
+        Page<AccessKey> page = request.page(Listings.following(keys, request, AccessKeyOperations::position),
+                AccessKeyOperations::position);
+        Struct.Builder out = call.output();
+        Struct.Builder element = out.child("AccessKeyMetadata");
+        out.set("AccessKeyMetadata", page.items().stream().map(k -> {
+            if (k.userName() != null) {
+                element.set("UserName", k.userName());
+            }
+            return element.set("AccessKeyId", k.id()).set("Status", status(k)).set("CreateDate", k.created()).build();
+        }).toList());
+        return page.writeTo(out).build();
+    }
+
+    /**
+     * When, for which service and in which region a key of the caller's account was last used. It is authorized on
+     * the key's owner; a key that the account does not hold is refused like a key the caller may not ask about
+     * (IAM's reference lists no error of its own for this operation), so that the answer reveals no key's
+     * existence.
+     */
+    static Struct getAccessKeyLastUsed(Call call) {
+        String keyId = call.input().string("AccessKeyId");
+        String accountId = call.caller().accountId();
+        AccountState account = call.account();
+        AccessKey key = account.accessKeys().get(keyId);
+        String shown = "access key " + keyId;
+        if (key == null) {
+            throw AwsError.ACCESS_DENIED.exception("User: %s is not authorized to perform: iam:GetAccessKeyLastUsed"
+                    + " on resource: %s", call.caller().arn(), shown);
+        }
+        String owner = key.userName() == null ? Arns.root(accountId) : Targets.userArn(call, account, key.userName());
+        Target target = Target.named(owner, shown);
+        User user = key.userName() == null ? null : account.user(key.userName());
+        call.authorize(target, context -> {
+            if (user != null) {
+                context.identityTags(user.tags());
+            }
+        });
+        Struct.Builder out = call.output();
+        Struct.Builder used = out.child("AccessKeyLastUsed");
+        AccessKey.LastUsed last = key.lastUsed();
+        if (last == null) {
+            used.set("ServiceName", NOT_APPLICABLE).set("Region", NOT_APPLICABLE);
+        } else {
+            used.set("LastUsedDate", last.date()).set("ServiceName", last.service()).set("Region", last.region());
+        }
+        if (key.userName() != null) {
+            out.set("UserName", key.userName());
+        }
+        return out.set("AccessKeyLastUsed", used.build()).build();
+    }
+
+    /** The user whose keys these are, checked to exist; {@code null} for the root user. */
+    private static User owner(AccountState account, String userName) {
+        if (userName == null) {
+            return null;
+        }
+        User user = account.user(userName);
+        if (user == null) {
             throw UserOperations.noSuchUser(userName);
         }
+        return user;
+    }
+
+    private static String ownerKey(String userName) {
+        return userName == null ? AccountState.ROOT_KEYS : Names.key(userName);
+    }
+
+    /** The key, if it belongs to the user (or to the root user when {@code userName} is null). */
+    private static AccessKey owned(AccountState account, String userName, String keyId) {
+        owner(account, userName);
         AccessKey key = account.accessKeys().get(keyId);
         boolean owns = key != null && (userName == null ? key.userName() == null
                 : key.userName() != null && Names.key(key.userName()).equals(Names.key(userName)));
@@ -132,5 +199,14 @@ final class AccessKeyOperations {
             throw AwsError.NO_SUCH_ENTITY.exception("The Access Key with id %s cannot be found.", keyId);
         }
         return key;
+    }
+
+    /** Where a key stands in its owner's list, oldest first, as a marker carries it. */
+    private static String position(AccessKey key) {
+        return String.format("%020d%09d:%s", key.created().getEpochSecond(), key.created().getNano(), key.id());
+    }
+
+    private static String status(AccessKey key) {
+        return key.active() ? "Active" : "Inactive";
     }
 }

@@ -17,6 +17,8 @@ public final class IamService {
     public static ServiceEndpoint endpoint(ServiceCatalog catalog) {
         Map<String, OperationHandler> handlers = new HashMap<>();
         UserOperations.register(handlers);
+        UserTagOperations.register(handlers);
+        GroupOperations.register(handlers);
         AccessKeyOperations.register(handlers);
         return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
                 new AuditRecorder("iam", catalog));

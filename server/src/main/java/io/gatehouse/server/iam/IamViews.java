@@ -3,6 +3,7 @@ package io.gatehouse.server.iam;
 import io.gatehouse.server.api.Call;
 import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.Arns;
+import io.gatehouse.server.state.Group;
 import io.gatehouse.server.state.Tag;
 import io.gatehouse.server.state.User;
 import java.util.List;
@@ -34,6 +35,20 @@ final class IamViews {
             builder.set("Tags", tags(builder.child("Tags"), user.tags()));
         }
         return builder.build();
+    }
+
+    /**
+     * A group as {@code Group}.
+     *
+     * @param builder a builder for the {@code Group} shape
+     */
+    static Struct group(Call call, Struct.Builder builder, Group group) {
+        return builder.set("Path", group.path())
+                .set("GroupName", group.name())
+                .set("GroupId", group.id())
+                .set("Arn", call.arn(Arns.group(call.caller().accountId(), group.path(), group.name())))
+                .set("CreateDate", group.created())
+                .build();
     }
 
     static Struct boundary(Struct.Builder builder, Call call, String canonicalArn) {

@@ -17,6 +17,21 @@ public record AccessKey(String id, String userName, String secret, boolean activ
     /** Last use of a key, as GetAccessKeyLastUsed reports it. */
     public record LastUsed(Instant date, String service, String region) {}
 
+    /** This key with another status. */
+    public AccessKey withActive(boolean newActive) {
+        return new AccessKey(id, userName, secret, newActive, created, lastUsed);
+    }
+
+    /** This key belonging to a user under a new name (UpdateUser renamed it). */
+    public AccessKey withUserName(String newUserName) {
+        return new AccessKey(id, newUserName, secret, active, created, lastUsed);
+    }
+
+    /** This key with its last use recorded. */
+    public AccessKey withLastUsed(LastUsed newLastUsed) {
+        return new AccessKey(id, userName, secret, active, created, newLastUsed);
+    }
+
     @Override
     public String toString() {
         // Never print the secret.

@@ -20,4 +20,9 @@ public record Group(String name, String id, String path, Instant created, List<I
         inlinePolicies = List.copyOf(inlinePolicies);
         attachedPolicyArns = List.copyOf(attachedPolicyArns);
     }
+
+    /** This group under another name and path (UpdateGroup); everything else, its id included, stays. */
+    public Group moved(String newName, String newPath) {
+        return new Group(newName, id, newPath, created, inlinePolicies, attachedPolicyArns);
+    }
 }

@@ -27,4 +27,25 @@ public record User(String name, String id, String path, Instant created, String 
         attachedPolicyArns = List.copyOf(attachedPolicyArns);
         groupNames = List.copyOf(groupNames);
     }
+
+    /** This user under another name and path (UpdateUser); everything else, its id included, stays. */
+    public User moved(String newName, String newPath) {
+        return new User(newName, id, newPath, created, permissionsBoundaryArn, tags, inlinePolicies, attachedPolicyArns,
+                groupNames, passwordLastUsed);
+    }
+
+    public User withPermissionsBoundaryArn(String boundaryArn) {
+        return new User(name, id, path, created, boundaryArn, tags, inlinePolicies, attachedPolicyArns, groupNames,
+                passwordLastUsed);
+    }
+
+    public User withTags(List<Tag> newTags) {
+        return new User(name, id, path, created, permissionsBoundaryArn, newTags, inlinePolicies, attachedPolicyArns,
+                groupNames, passwordLastUsed);
+    }
+
+    public User withGroupNames(List<String> newGroupNames) {
+        return new User(name, id, path, created, permissionsBoundaryArn, tags, inlinePolicies, attachedPolicyArns,
+                newGroupNames, passwordLastUsed);
+    }
 }

@@ -1,0 +1,318 @@
+package io.gatehouse.server.it;
+
+import static io.gatehouse.server.it.AwsErrors.assertDenied;
+import static io.gatehouse.server.it.AwsErrors.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.server.store.Backend;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.ListUsersResponse;
+import software.amazon.awssdk.services.iam.model.PermissionsBoundaryAttachmentType;
+import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.iam.model.User;
+
+/** CreateUser, GetUser, UpdateUser, DeleteUser, ListUsers and permissions boundaries, as IAM answers them. */
+class UsersTest {
+
+    private static final ServerPerBackend SERVERS = new ServerPerBackend();
+    private static final String ACCOUNT = TestServer.ACCOUNT;
+    private static final String BOUNDARY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+
+    @AfterAll
+    static void stop() throws Exception {
+        SERVERS.close();
+    }
+
+    private static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void createUserAnswersTheWholeUserAndGetUserTheSame(Backend backend) {
+        IamClient iam = SERVERS.get(backend).iam();
+        Instant before = Instant.now().minusSeconds(1);
+        User created = iam.createUser(r -> r.userName("cu-alice").path("/team/a/").permissionsBoundary(BOUNDARY)
+                .tags(tag("team", "blue"), tag("Cost", "41200"))).user();
+        assertThat(created.path()).isEqualTo("/team/a/");
+        assertThat(created.userName()).isEqualTo("cu-alice");
+        assertThat(created.userId()).startsWith("AIDA").hasSize(21);
+        assertThat(created.arn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":user/team/a/cu-alice");
+        assertThat(created.createDate()).isBetween(before, Instant.now().plusSeconds(1));
+        assertThat(created.permissionsBoundary().permissionsBoundaryType())
+                .isEqualTo(PermissionsBoundaryAttachmentType.PERMISSIONS_BOUNDARY_POLICY);
+        assertThat(created.permissionsBoundary().permissionsBoundaryArn()).isEqualTo(BOUNDARY);
+        assertThat(created.tags()).containsExactly(tag("team", "blue"), tag("Cost", "41200"));
+        assertThat(created.passwordLastUsed()).isNull();
+
+        assertThat(iam.getUser(r -> r.userName("CU-ALICE")).user()).as("names are case-insensitive").isEqualTo(created);
+
+        User defaults = iam.createUser(r -> r.userName("cu-plain")).user();
+        assertThat(defaults.path()).isEqualTo("/");
+        assertThat(defaults.arn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":user/cu-plain");
+        assertThat(defaults.permissionsBoundary()).isNull();
+        assertThat(defaults.hasTags()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void createUserRefusesWhatIamRefuses(Backend backend) {
+        IamClient iam = SERVERS.get(backend).iam();
+        iam.createUser(r -> r.userName("ce-taken"));
+        assertError(() -> iam.createUser(r -> r.userName("CE-Taken")), "EntityAlreadyExists", 409,
+                "User with name CE-Taken already exists.");
+        assertError(() -> iam.createUser(r -> r.userName("ce-bounded")
+                        .permissionsBoundary("arn:aws:iam::" + ACCOUNT + ":policy/Missing")), "NoSuchEntity", 404,
+                "Scope ARN: arn:aws:iam::" + ACCOUNT + ":policy/Missing does not exist or is not attachable.");
+        assertError(() -> iam.createUser(r -> r.userName("ce-tags").tags(tag("Team", "a"), tag("team", "b"))),
+                "InvalidInput", 400, "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+        assertError(() -> iam.createUser(r -> r.userName("ce-aws").tags(tag("aws:team", "a"))), "InvalidInput", 400,
+                "User-defined tag keys can't start with \"aws:\". This prefix is reserved for AWS tags.");
+        List<Tag> many = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            many.add(tag("k" + i, "v"));
+        }
+        assertError(() -> iam.createUser(r -> r.userName("ce-many").tags(many)), "ValidationError", 400,
+                "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length "
+                        + "less than or equal to 50");
+        assertError(() -> iam.getUser(r -> r.userName("ce-bounded")), "NoSuchEntity", 404,
+                "The user with name ce-bounded cannot be found.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void getUserWithoutANameDescribesTheCaller(Backend backend) {
+        TestServer server = SERVERS.get(backend);
+        User root = server.iam().getUser().user();
+        assertThat(root.userId()).isEqualTo(ACCOUNT);
+        assertThat(root.arn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":root");
+        assertThat(root.userName()).isNull();
+        assertThat(root.createDate()).isNotNull();
+
+        AwsCredentials self = Grants.userWithKey(server.iam(), "gu-self");
+        server.iam().updateUser(r -> r.userName("gu-self").newPath("/me/"));
+        String arn = "arn:aws:iam::" + ACCOUNT + ":user/me/gu-self";
+        assertDenied(() -> server.iam(self).getUser(), arn, "iam:GetUser", arn);
+        Grants.allow(server, "gu-self", "\"iam:GetUser\"", "\"arn:aws:iam::*:user/me/${aws:username}\"", null);
+        assertThat(server.iam(self).getUser().user().arn()).isEqualTo(arn);
+        assertDenied(() -> server.iam(self).getUser(r -> r.userName("gu-other")), arn, "iam:GetUser", "user gu-other");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void updateUserRenamesAndMovesAUserWithEverythingItHas(Backend backend) throws Exception {
+        TestServer server = SERVERS.get(backend);
+        IamClient iam = server.iam();
+        AwsCredentials key = Grants.userWithKey(iam, "uu-bob");
+        String id = iam.getUser(r -> r.userName("uu-bob")).user().userId();
+        iam.createGroup(r -> r.groupName("uu-devs"));
+        iam.addUserToGroup(r -> r.groupName("uu-devs").userName("uu-bob"));
+        iam.tagUser(r -> r.userName("uu-bob").tags(tag("team", "blue")));
+        iam.putUserPermissionsBoundary(r -> r.userName("uu-bob").permissionsBoundary(BOUNDARY));
+
+        iam.updateUser(r -> r.userName("UU-BOB").newUserName("uu-robert").newPath("/eng/"));
+
+        assertError(() -> iam.getUser(r -> r.userName("uu-bob")), "NoSuchEntity", 404,
+                "The user with name uu-bob cannot be found.");
+        User robert = iam.getUser(r -> r.userName("uu-robert")).user();
+        assertThat(robert.userId()).as("the id stays").isEqualTo(id);
+        assertThat(robert.arn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":user/eng/uu-robert");
+        assertThat(robert.tags()).containsExactly(tag("team", "blue"));
+        assertThat(robert.permissionsBoundary().permissionsBoundaryArn()).isEqualTo(BOUNDARY);
+        assertThat(iam.getGroup(r -> r.groupName("uu-devs")).users()).extracting(User::userName)
+                .containsExactly("uu-robert");
+        assertThat(iam.listGroupsForUser(r -> r.userName("uu-robert")).groups()).hasSize(1);
+        assertThat(iam.listAccessKeys(r -> r.userName("uu-robert")).accessKeyMetadata())
+                .singleElement().satisfies(k -> assertThat(k.userName()).isEqualTo("uu-robert"));
+        assertThat(server.sts(key).getCallerIdentity().arn()).as("the key signs as the renamed user")
+                .isEqualTo("arn:aws:iam::" + ACCOUNT + ":user/eng/uu-robert");
+
+        iam.updateUser(r -> r.userName("uu-robert").newUserName("UU-Robert"));
+        assertThat(iam.getUser(r -> r.userName("uu-robert")).user().userName()).as("a change of case is a rename")
+                .isEqualTo("UU-Robert");
+
+        server.restart();
+        IamClient again = server.iam();
+        assertThat(again.getUser(r -> r.userName("uu-robert")).user().arn())
+                .isEqualTo("arn:aws:iam::" + ACCOUNT + ":user/eng/UU-Robert");
+        assertThat(again.getGroup(r -> r.groupName("uu-devs")).users()).extracting(User::userName)
+                .containsExactly("UU-Robert");
+        assertThat(server.sts(key).getCallerIdentity().arn()).endsWith(":user/eng/UU-Robert");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void updateUserRefusesATakenNameAndAMissingUser(Backend backend) {
+        IamClient iam = SERVERS.get(backend).iam();
+        iam.createUser(r -> r.userName("ut-one"));
+        iam.createUser(r -> r.userName("ut-two"));
+        assertError(() -> iam.updateUser(r -> r.userName("ut-one").newUserName("UT-TWO")), "EntityAlreadyExists",
+                409, "User with name UT-TWO already exists.");
+        assertError(() -> iam.updateUser(r -> r.userName("ut-none").newUserName("ut-three")), "NoSuchEntity", 404,
+                "The user with name ut-none cannot be found.");
+        iam.updateUser(r -> r.userName("ut-one"));
+        assertThat(iam.getUser(r -> r.userName("ut-one")).user().arn()).as("nothing to change")
+                .endsWith(":user/ut-one");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void updateUserNeedsPermissionOnTheUserAsItIsAndAsItWillBe(Backend backend) {
+        TestServer server = SERVERS.get(backend);
+        AwsCredentials admin = Grants.userWithKey(server.iam(), "up-admin");
+        server.iam().createUser(r -> r.userName("up-bob"));
+        String adminArn = "arn:aws:iam::" + ACCOUNT + ":user/up-admin";
+        Grants.allow(server, "up-admin", "\"iam:UpdateUser\"", "\"arn:aws:iam::" + ACCOUNT + ":user/up-bob\"", null);
+        assertDenied(() -> server.iam(admin).updateUser(r -> r.userName("up-bob").newUserName("up-robert")),
+                adminArn, "iam:UpdateUser", "user up-robert");
+        assertDenied(() -> server.iam(admin).updateUser(r -> r.userName("up-bob").newPath("/x/")),
+                adminArn, "iam:UpdateUser", "user up-bob");
+        Grants.allow(server, "up-admin", "\"iam:UpdateUser\"", "\"arn:aws:iam::" + ACCOUNT + ":user/up-robert\"", null);
+        server.iam(admin).updateUser(r -> r.userName("up-bob").newUserName("up-robert"));
+        assertThat(server.iam().getUser(r -> r.userName("up-robert")).user().userName()).isEqualTo("up-robert");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void deleteUserRefusesWhileAnythingDependsOnTheUserInIamsOrder(Backend backend) {
+        TestServer server = SERVERS.get(backend);
+        IamClient iam = server.iam();
+        iam.createUser(r -> r.userName("du-carol").permissionsBoundary(BOUNDARY).tags(tag("a", "b")));
+        String keyId = iam.createAccessKey(r -> r.userName("du-carol")).accessKey().accessKeyId();
+        Grants.userPolicy(server, "du-carol", "inline", "{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}}");
+        Grants.attachToUser(server, "du-carol", BOUNDARY);
+        iam.createGroup(r -> r.groupName("du-group"));
+        iam.addUserToGroup(r -> r.groupName("du-group").userName("du-carol"));
+
+        assertError(() -> iam.deleteUser(r -> r.userName("du-carol")), "DeleteConflict", 409,
+                "Cannot delete entity, must delete access keys first.");
+        iam.deleteAccessKey(r -> r.userName("du-carol").accessKeyId(keyId));
+        assertError(() -> iam.deleteUser(r -> r.userName("du-carol")), "DeleteConflict", 409,
+                "Cannot delete entity, must delete policies first.");
+        server.server().state().apply(m -> {
+            var user = m.account(ACCOUNT).user("du-carol");
+            m.putUser(ACCOUNT, new io.gatehouse.server.state.User(user.name(), user.id(), user.path(), user.created(),
+                    user.permissionsBoundaryArn(), user.tags(), List.of(), user.attachedPolicyArns(), user.groupNames(),
+                    null));
+            return null;
+        });
+        assertError(() -> iam.deleteUser(r -> r.userName("du-carol")), "DeleteConflict", 409,
+                "Cannot delete entity, must detach all policies first.");
+        server.server().state().apply(m -> {
+            var user = m.account(ACCOUNT).user("du-carol");
+            m.putUser(ACCOUNT, new io.gatehouse.server.state.User(user.name(), user.id(), user.path(), user.created(),
+                    user.permissionsBoundaryArn(), user.tags(), List.of(), List.of(), user.groupNames(), null));
+            return null;
+        });
+        assertError(() -> iam.deleteUser(r -> r.userName("du-carol")), "DeleteConflict", 409,
+                "Cannot delete entity, must remove users from group first.");
+        iam.removeUserFromGroup(r -> r.groupName("du-group").userName("du-carol"));
+
+        iam.deleteUser(r -> r.userName("DU-CAROL"));
+        assertError(() -> iam.getUser(r -> r.userName("du-carol")), "NoSuchEntity", 404,
+                "The user with name du-carol cannot be found.");
+        assertError(() -> iam.deleteUser(r -> r.userName("du-carol")), "NoSuchEntity", 404,
+                "The user with name du-carol cannot be found.");
+        iam.createUser(r -> r.userName("du-carol"));
+        assertThat(iam.getUser(r -> r.userName("du-carol")).user().tags()).as("a new user of the same name").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void listUsersPagesThroughThePathInNameOrder(Backend backend) {
+        IamClient iam = SERVERS.get(backend).iam();
+        for (String name : List.of("lu-Echo", "lu-alpha", "lu-Delta", "lu-charlie", "lu-bravo")) {
+            iam.createUser(r -> r.userName(name).path("/lu/"));
+        }
+        iam.createUser(r -> r.userName("lu-other").path("/lu-other/"));
+        iam.createUser(r -> r.userName("lu-deep").path("/lu/deeper/"));
+
+        ListUsersResponse first = iam.listUsers(r -> r.pathPrefix("/lu/").maxItems(4));
+        assertThat(first.users()).extracting(User::userName)
+                .containsExactly("lu-alpha", "lu-bravo", "lu-charlie", "lu-deep");
+        assertThat(first.isTruncated()).isTrue();
+        assertThat(first.marker()).isNotBlank();
+        assertThat(first.users().getFirst().permissionsBoundary()).isNull();
+        ListUsersResponse second = iam.listUsers(r -> r.pathPrefix("/lu/").maxItems(4).marker(first.marker()));
+        assertThat(second.users()).extracting(User::userName).containsExactly("lu-Delta", "lu-Echo");
+        assertThat(second.isTruncated()).isFalse();
+        assertThat(second.marker()).isNull();
+
+        assertThat(iam.listUsers(r -> r.pathPrefix("/lu")).users()).hasSize(7);
+        assertThat(iam.listUsersPaginator(r -> r.pathPrefix("/lu/").maxItems(2)).users())
+                .extracting(User::userName).hasSize(6);
+        assertThat(iam.listUsers(r -> r.pathPrefix("/nobody/")).users()).isEmpty();
+        assertError(() -> iam.listUsers(r -> r.marker("not-a-marker")), "ValidationError", 400, "Invalid Marker.");
+        assertError(() -> iam.listGroups(r -> r.marker(first.marker())), "ValidationError", 400, "Invalid Marker.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void permissionsBoundariesAreSetReplacedAndRemoved(Backend backend) {
+        IamClient iam = SERVERS.get(backend).iam();
+        iam.createUser(r -> r.userName("pb-dan"));
+        String other = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
+        iam.putUserPermissionsBoundary(r -> r.userName("pb-dan").permissionsBoundary(BOUNDARY));
+        assertThat(iam.getUser(r -> r.userName("pb-dan")).user().permissionsBoundary().permissionsBoundaryArn())
+                .isEqualTo(BOUNDARY);
+        iam.putUserPermissionsBoundary(r -> r.userName("pb-dan").permissionsBoundary(other));
+        assertThat(iam.getUser(r -> r.userName("pb-dan")).user().permissionsBoundary().permissionsBoundaryArn())
+                .isEqualTo(other);
+        assertError(() -> iam.putUserPermissionsBoundary(r -> r.userName("pb-dan")
+                        .permissionsBoundary("arn:aws:iam::aws:policy/NoSuchPolicy")), "NoSuchEntity", 404,
+                "Scope ARN: arn:aws:iam::aws:policy/NoSuchPolicy does not exist or is not attachable.");
+        assertError(() -> iam.putUserPermissionsBoundary(r -> r.userName("pb-nobody").permissionsBoundary(BOUNDARY)),
+                "NoSuchEntity", 404, "The user with name pb-nobody cannot be found.");
+        iam.deleteUserPermissionsBoundary(r -> r.userName("pb-dan"));
+        assertThat(iam.getUser(r -> r.userName("pb-dan")).user().permissionsBoundary()).isNull();
+        iam.deleteUserPermissionsBoundary(r -> r.userName("pb-dan"));
+        assertError(() -> iam.deleteUserPermissionsBoundary(r -> r.userName("pb-nobody")), "NoSuchEntity", 404,
+                "The user with name pb-nobody cannot be found.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void createUserIsAuthorizedWithItsBoundaryAndTagsInTheContext(Backend backend) {
+        TestServer server = SERVERS.get(backend);
+        AwsCredentials creator = Grants.userWithKey(server.iam(), "ca-creator");
+        String creatorArn = "arn:aws:iam::" + ACCOUNT + ":user/ca-creator";
+        Grants.allow(server, "ca-creator", "\"iam:CreateUser\"", "\"*\"",
+                "{\"StringEquals\":{\"iam:PermissionsBoundary\":\"" + BOUNDARY + "\"}}");
+        IamClient iam = server.iam(creator);
+        assertDenied(() -> iam.createUser(r -> r.userName("ca-free")), creatorArn, "iam:CreateUser",
+                "arn:aws:iam::" + ACCOUNT + ":user/ca-free");
+        iam.createUser(r -> r.userName("ca-bounded").permissionsBoundary(BOUNDARY));
+        assertDenied(() -> iam.createUser(r -> r.userName("ca-tagged").permissionsBoundary(BOUNDARY)
+                .tags(tag("team", "blue"))), creatorArn, "iam:TagUser", "arn:aws:iam::" + ACCOUNT + ":user/ca-tagged");
+        Grants.allow(server, "ca-creator", "\"iam:TagUser\"", "\"*\"",
+                "{\"StringEquals\":{\"aws:RequestTag/team\":\"blue\"}}");
+        iam.createUser(r -> r.userName("ca-tagged").permissionsBoundary(BOUNDARY).tags(tag("team", "blue")));
+        assertDenied(() -> iam.createUser(r -> r.userName("ca-red").permissionsBoundary(BOUNDARY)
+                .tags(tag("team", "red"))), creatorArn, "iam:TagUser", "arn:aws:iam::" + ACCOUNT + ":user/ca-red");
+
+        Grants.allow(server, "ca-creator", "\"iam:GetUser\"", "\"*\"",
+                "{\"StringEquals\":{\"iam:ResourceTag/team\":\"blue\"}}");
+        assertThat(iam.getUser(r -> r.userName("ca-tagged")).user().userName()).isEqualTo("ca-tagged");
+        assertDenied(() -> iam.getUser(r -> r.userName("ca-bounded")), creatorArn, "iam:GetUser", "user ca-bounded");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void usersSurviveARestartWithEverySetting(Backend backend) throws Exception {
+        TestServer server = SERVERS.get(backend);
+        User created = server.iam().createUser(r -> r.userName("rs-erin").path("/p/").permissionsBoundary(BOUNDARY)
+                .tags(tag("k", "v"))).user();
+        server.restart();
+        assertThat(server.iam().getUser(r -> r.userName("rs-erin")).user()).isEqualTo(created);
+        assertThat(Duration.between(created.createDate(), Instant.now())).isLessThan(Duration.ofMinutes(1));
+    }
+}
