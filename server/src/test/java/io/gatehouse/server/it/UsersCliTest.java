@@ -1,0 +1,119 @@
+package io.gatehouse.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.server.store.Backend;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+
+/**
+ * The aws CLI against the server: users, groups and keys the way scripts drive them. Skipped without the CLI. It runs
+ * on SQLite only: a CLI run costs a second or two of Python start-up, and what it checks (botocore's requests, its
+ * pagination and its error output) does not depend on the store, which the SDK tests of the same operations cover on
+ * both backends.
+ */
+class UsersCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path directory;
+
+    /** What a CLI run printed and how it ended. */
+    private record Run(int exit, String out, String err) {
+
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    private static Run aws(TestServer server, String keyId, String secret, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(),
+                "--region", "us-east-1", "--output", "json"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.put("AWS_ACCESS_KEY_ID", keyId);
+        env.put("AWS_SECRET_ACCESS_KEY", secret);
+        env.put("AWS_CONFIG_FILE", "/dev/null");
+        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        env.put("AWS_PAGER", "");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException noCli) {
+            Assumptions.abort("the aws CLI is not installed: " + noCli.getMessage());
+            throw noCli;
+        }
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
+    }
+
+    private static Run root(TestServer server, String... arguments) throws Exception {
+        return aws(server, TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, arguments);
+    }
+
+    @Test
+    void theCliManagesUsersGroupsAndKeys() throws Exception {
+        try (TestServer server = TestServer.start(Backend.SQLITE, directory)) {
+            Run created = root(server, "iam", "create-user", "--user-name", "cli-ann", "--path", "/cli/",
+                    "--tags", "Key=team,Value=blue");
+            assertThat(created.exit()).as(created.err()).isZero();
+            assertThat(created.json().at("/User/Arn").asText()).isEqualTo("arn:aws:iam::123456789012:user/cli/cli-ann");
+            assertThat(created.json().at("/User/Tags/0/Value").asText()).isEqualTo("blue");
+            IamClient iam = server.iam();
+            for (String name : List.of("cli-bob", "cli-cat", "cli-dan")) {
+                iam.createUser(r -> r.userName(name).path("/cli/"));
+            }
+            Run listed = root(server, "iam", "list-users", "--path-prefix", "/cli/", "--page-size", "2");
+            assertThat(listed.exit()).as(listed.err()).isZero();
+            assertThat(listed.json().at("/Users").findValuesAsText("UserName"))
+                    .as("the CLI follows the markers").containsExactly("cli-ann", "cli-bob", "cli-cat", "cli-dan");
+
+            iam.createGroup(r -> r.groupName("cli-team"));
+            iam.addUserToGroup(r -> r.groupName("cli-team").userName("cli-ann"));
+            Run conflict = root(server, "iam", "delete-group", "--group-name", "cli-team");
+            assertThat(conflict.exit()).isNotZero();
+            assertThat(conflict.err()).contains("An error occurred (DeleteConflict) when calling the DeleteGroup "
+                    + "operation: Cannot delete entity, must remove users from group first.");
+
+            AccessKey key = iam.createAccessKey(r -> r.userName("cli-ann")).accessKey();
+            String keyId = key.accessKeyId();
+            Run identity = aws(server, keyId, key.secretAccessKey(), "sts", "get-caller-identity");
+            assertThat(identity.json().at("/Arn").asText()).isEqualTo("arn:aws:iam::123456789012:user/cli/cli-ann");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            JsonNode used;
+            do {
+                used = root(server, "iam", "get-access-key-last-used", "--access-key-id", keyId).json();
+            } while (used.at("/AccessKeyLastUsed/LastUsedDate").isMissingNode() && Instant.now().isBefore(deadline));
+            assertThat(used.at("/AccessKeyLastUsed/ServiceName").asText()).isEqualTo("sts");
+            assertThat(used.at("/AccessKeyLastUsed/Region").asText()).isEqualTo("us-east-1");
+            assertThat(used.at("/UserName").asText()).isEqualTo("cli-ann");
+
+            Run denied = aws(server, keyId, key.secretAccessKey(), "iam", "list-access-keys");
+            assertThat(denied.err()).contains("An error occurred (AccessDenied) when calling the ListAccessKeys "
+                    + "operation: User: arn:aws:iam::123456789012:user/cli/cli-ann is not authorized to perform: "
+                    + "iam:ListAccessKeys on resource: user nullcli-ann because no identity-based policy allows the "
+                    + "iam:ListAccessKeys action");
+        }
+    }
+}
