@@ -8,6 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gatehouse.server.store.Backend;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,6 +23,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedResponse;
+import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.ListAccessKeysResponse;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -70,6 +77,32 @@ class AccessKeysTest {
 
         iam.deleteAccessKey(r -> r.userName("ak-alice").accessKeyId(second.accessKeyId()));
         iam.createAccessKey(r -> r.userName("ak-alice"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void concurrentCreationsNeverBreakTheQuota(Backend backend) throws Exception {
+        IamClient iam = SERVERS.get(backend).iam();
+        iam.createUser(r -> r.userName("ak-race"));
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            attempts.add(() -> {
+                try {
+                    iam.createAccessKey(r -> r.userName("ak-race"));
+                    return true;
+                } catch (LimitExceededException e) {
+                    return false;
+                }
+            });
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            long created = 0;
+            for (Future<Boolean> attempt : pool.invokeAll(attempts)) {
+                created += attempt.get() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(2);
+        }
+        assertThat(iam.listAccessKeys(r -> r.userName("ak-race")).accessKeyMetadata()).hasSize(2);
     }
 
     @ParameterizedTest

@@ -117,8 +117,14 @@ class UsersTest {
         iam.addUserToGroup(r -> r.groupName("uu-devs").userName("uu-bob"));
         iam.tagUser(r -> r.userName("uu-bob").tags(tag("team", "blue")));
         iam.putUserPermissionsBoundary(r -> r.userName("uu-bob").permissionsBoundary(BOUNDARY));
+        String attached = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
+        Grants.attachToUser(server, "uu-bob", attached);
 
         iam.updateUser(r -> r.userName("UU-BOB").newUserName("uu-robert").newPath("/eng/"));
+        var account = server.server().state().current().account(ACCOUNT);
+        assertThat(account.attachedTo(attached)).as("attachments follow").containsExactly("user/uu-robert");
+        assertThat(account.boundedBy(BOUNDARY)).as("so does the boundary").containsExactly("user/uu-robert");
+        assertThat(account.user("uu-robert").attachedPolicyArns()).containsExactly(attached);
 
         assertError(() -> iam.getUser(r -> r.userName("uu-bob")), "NoSuchEntity", 404,
                 "The user with name uu-bob cannot be found.");
