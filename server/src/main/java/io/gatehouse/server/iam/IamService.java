@@ -18,6 +18,9 @@ public final class IamService {
         Map<String, OperationHandler> handlers = new HashMap<>();
         UserOperations.register(handlers);
         AccessKeyOperations.register(handlers);
+        PolicyOperations.register(handlers);
+        AttachmentOperations.register(handlers);
+        InlinePolicyOperations.register(handlers);
         return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
                 new AuditRecorder("iam", catalog));
     }
