@@ -211,7 +211,7 @@ final class PolicyOperations {
             List<PolicyVersion> versions = new ArrayList<>(policy.versions());
             versions.add(version);
             mutation.putPolicy(accountId, new ManagedPolicy(policy.name(), policy.id(), policy.path(), policy.description(),
-                    policy.created(), setAsDefault ? now : policy.updated(),
+                    policy.created(), now,
                     setAsDefault ? version.versionId() : policy.defaultVersionId(), versions, policy.nextVersion() + 1,
                     policy.tags()));
             Struct.Builder out = call.output();
@@ -323,8 +323,8 @@ final class PolicyOperations {
             }
             if (!versionId.equals(policy.defaultVersionId())) {
                 mutation.putPolicy(accountId, new ManagedPolicy(policy.name(), policy.id(), policy.path(),
-                        policy.description(), policy.created(), call.services().clock().instant(), versionId,
-                        policy.versions(), policy.nextVersion(), policy.tags()));
+                        policy.description(), policy.created(), policy.updated(), versionId, policy.versions(),
+                        policy.nextVersion(), policy.tags()));
             }
             return call.noOutput();
         });

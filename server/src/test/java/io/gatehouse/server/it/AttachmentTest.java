@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.EntityType;
@@ -227,6 +230,32 @@ class AttachmentTest {
                 "Policy " + missing + " was not found.");
         assertThat(iam.listEntitiesForPolicy(r -> r.policyArn("arn:aws:iam::aws:policy/AdministratorAccess"))
                 .policyUsers()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void policyArnsFollowThePartitionOfTheRequest(Backend backend) {
+        TestServer server = servers.get(backend);
+        IamClient china = IamClient.builder().endpointOverride(server.endpoint()).region(Region.CN_NORTH_1)
+                .credentialsProvider(StaticCredentialsProvider.create(TestServer.root()))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        String user = unique("china");
+        china.createUser(r -> r.userName(user));
+        String name = unique("ChinaPolicy");
+        String arn = china.createPolicy(r -> r.policyName(name).policyDocument(allow("s3:*"))).policy().arn();
+        assertThat(arn).isEqualTo("arn:aws-cn:iam::123456789012:policy/" + name);
+        china.attachUserPolicy(r -> r.userName(user).policyArn(arn));
+        china.attachUserPolicy(r -> r.userName(user).policyArn("arn:aws-cn:iam::aws:policy/ReadOnlyAccess"));
+        assertThat(china.listAttachedUserPolicies(r -> r.userName(user)).attachedPolicies()).extracting(AttachedPolicy::policyArn)
+                .containsExactly(arn, "arn:aws-cn:iam::aws:policy/ReadOnlyAccess");
+        assertThat(china.getPolicy(r -> r.policyArn("arn:aws-cn:iam::aws:policy/ReadOnlyAccess")).policy().arn())
+                .isEqualTo("arn:aws-cn:iam::aws:policy/ReadOnlyAccess");
+        assertAwsError(() -> china.getPolicy(r -> r.policyArn(READ_ONLY)), "InvalidInput", 400,
+                "ARN " + READ_ONLY + " is not valid.");
+        IamClient iam = server.iam();
+        assertThat(iam.listAttachedUserPolicies(r -> r.userName(user)).attachedPolicies()).extracting(AttachedPolicy::policyArn)
+                .as("the same attachments, seen from the aws partition")
+                .containsExactly("arn:aws:iam::123456789012:policy/" + name, READ_ONLY);
     }
 
     private static AttachedPolicy attached(String name, String arn) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatehouse.catalog.ManagedPolicies;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -119,8 +120,12 @@ class ManagedPolicyTest {
         IamClient iam = servers.get(backend).iam();
         String arn = iam.createPolicy(r -> r.policyName(unique("Versioned")).policyDocument(allow("s3:GetObject")))
                 .policy().arn();
+        Instant created = iam.getPolicy(r -> r.policyArn(arn)).policy().createDate();
         PolicyVersion v2 = iam.createPolicyVersion(r -> r.policyArn(arn).policyDocument(allow("s3:PutObject")))
                 .policyVersion();
+        assertThat(iam.getPolicy(r -> r.policyArn(arn)).policy().updateDate())
+                .as("UpdateDate is when the latest version was created, default or not").isEqualTo(v2.createDate())
+                .isAfterOrEqualTo(created);
         assertThat(v2.versionId()).isEqualTo("v2");
         assertThat(v2.isDefaultVersion()).isFalse();
         assertThat(v2.document()).as("CreatePolicyVersion returns no document").isNull();
@@ -157,8 +162,10 @@ class ManagedPolicyTest {
         assertAwsError(() -> iam.deletePolicyVersion(r -> r.policyArn(arn).versionId("v9")), "NoSuchEntity", 404,
                 "Policy " + arn + " version v9 does not exist or is not attachable.");
 
+        Instant updated = iam.getPolicy(r -> r.policyArn(arn)).policy().updateDate();
         iam.setDefaultPolicyVersion(r -> r.policyArn(arn).versionId("v1"));
         assertThat(iam.getPolicy(r -> r.policyArn(arn)).policy().defaultVersionId()).isEqualTo("v1");
+        assertThat(iam.getPolicy(r -> r.policyArn(arn)).policy().updateDate()).isEqualTo(updated);
         assertThat(decoded(iam.getPolicyVersion(r -> r.policyArn(arn).versionId("v6")).policyVersion().document()))
                 .isEqualTo(allow("s3:*"));
 
