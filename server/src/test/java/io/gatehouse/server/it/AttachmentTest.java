@@ -9,6 +9,10 @@ import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +24,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.EntityType;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyResponse;
 import software.amazon.awssdk.services.iam.model.PolicyGroup;
 import software.amazon.awssdk.services.iam.model.PolicyRole;
@@ -163,6 +168,47 @@ class AttachmentTest {
                 "Cannot exceed quota for PoliciesPerRole: 10");
         iam.attachUserPolicy(r -> r.userName(user).policyArn(arns.getFirst())); // already attached: not an eleventh
         assertThat(iam.getPolicy(r -> r.policyArn(arns.getFirst())).policy().attachmentCount()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void concurrentAttachmentsNeverBreakTheQuota(Backend backend) throws Exception {
+        IamClient iam = servers.get(backend).iam();
+        String user = unique("racer");
+        iam.createUser(r -> r.userName(user));
+        String prefix = unique("Race");
+        List<String> arns = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String name = prefix + "-" + i;
+            arns.add(iam.createPolicy(r -> r.policyName(name).policyDocument(allow("s3:*"))).policy().arn());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (String arn : arns) {
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        iam.attachUserPolicy(r -> r.userName(user).policyArn(arn));
+                        return "attached";
+                    } catch (IamException e) {
+                        return e.awsErrorDetails().errorCode();
+                    }
+                }));
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(results).filteredOn("attached"::equals).hasSize(10);
+            assertThat(results).filteredOn("LimitExceeded"::equals).hasSize(6);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<AttachedPolicy> attached = iam.listAttachedUserPolicies(r -> r.userName(user)).attachedPolicies();
+        assertThat(attached).hasSize(10);
+        long counted = arns.stream().filter(arn -> iam.getPolicy(r -> r.policyArn(arn)).policy().attachmentCount() == 1)
+                .count();
+        assertThat(counted).as("the attachment index agrees with the user").isEqualTo(10);
     }
 
     @ParameterizedTest
