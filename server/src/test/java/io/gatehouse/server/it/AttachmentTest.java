@@ -77,8 +77,6 @@ class AttachmentTest {
                 .extracting(AttachedPolicy::policyArn).containsExactly(VIEW_ONLY);
         assertThat(iam.getPolicy(r -> r.policyArn(own)).policy().attachmentCount()).isEqualTo(1);
 
-        assertAwsError(() -> iam.deleteUser(r -> r.userName(user)), "DeleteConflict", 409,
-                "Cannot delete entity, must delete policies first.");
         iam.detachUserPolicy(r -> r.userName(user).policyArn(own));
         assertAwsError(() -> iam.detachUserPolicy(r -> r.userName(user).policyArn(own)), "NoSuchEntity", 404,
                 "Policy " + own + " was not found.");
