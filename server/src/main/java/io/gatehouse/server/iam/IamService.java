@@ -20,6 +20,9 @@ public final class IamService {
         UserTagOperations.register(handlers);
         GroupOperations.register(handlers);
         AccessKeyOperations.register(handlers);
+        PolicyOperations.register(handlers);
+        AttachmentOperations.register(handlers);
+        InlinePolicyOperations.register(handlers);
         return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
                 new AuditRecorder("iam", catalog));
     }

@@ -5,6 +5,7 @@ import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.ManagedPolicy;
+import java.util.regex.Pattern;
 
 /**
  * Managed policy ARNs as clients send them: AWS managed ({@code arn:PARTITION:iam::aws:policy/PATHNAME}) or customer
@@ -13,7 +14,33 @@ import io.gatehouse.server.state.ManagedPolicy;
  */
 final class PolicyArns {
 
+    /** A canonical policy ARN: account (12 digits, or {@code aws}), then {@code policy}, a path and a name. */
+    private static final Pattern POLICY_ARN = Pattern.compile("arn:aws:iam::(\\d{12}|aws):policy(/[^/]+)*/[^/]+");
+
     private PolicyArns() {}
+
+    /**
+     * The canonical form of the policy ARN a request names, to authorize against and to look up; any ARN of a policy
+     * in the request's partition qualifies, whatever its account. Anything else is refused as IAM refuses it,
+     * before authorization: {@code InvalidInput: ARN … is not valid.}
+     */
+    static String named(Call call, String arn) {
+        String canonical = Arns.canonical(arn, call.caller().partition());
+        if (canonical == null || !POLICY_ARN.matcher(canonical).matches()) {
+            throw AwsError.INVALID_INPUT.exception("ARN %s is not valid.", arn);
+        }
+        return canonical;
+    }
+
+    /** The name of the policy a canonical policy ARN names. */
+    static String name(String canonicalArn) {
+        return canonicalArn.substring(canonicalArn.lastIndexOf('/') + 1);
+    }
+
+    /** The path of the policy a canonical policy ARN names ({@code /} or {@code /a/b/}). */
+    static String path(String canonicalArn) {
+        return canonicalArn.substring(canonicalArn.indexOf(":policy/") + ":policy".length(), canonicalArn.lastIndexOf('/') + 1);
+    }
 
     /**
      * The canonical form of a policy ARN the caller sent, or {@code null} when it is not a policy ARN of the caller's
@@ -39,8 +66,7 @@ final class PolicyArns {
         if (isAwsManaged(canonicalArn)) {
             return null;
         }
-        String name = canonicalArn.substring(canonicalArn.lastIndexOf('/') + 1);
-        ManagedPolicy policy = account.policy(name);
+        ManagedPolicy policy = account.policy(name(canonicalArn));
         if (policy == null || !Arns.policy(account.accountId(), policy.path(), policy.name()).equals(canonicalArn)) {
             return null;
         }

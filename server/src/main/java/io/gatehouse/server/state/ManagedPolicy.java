@@ -11,7 +11,8 @@ import java.util.List;
  * @param path             the path
  * @param description      the description, or {@code null}
  * @param created          creation time
- * @param updated          when the default version last changed
+ * @param updated          when the latest version was created (IAM's UpdateDate; the creation time while there is
+ *                         one version)
  * @param defaultVersionId the id of the default version
  * @param versions         every version, oldest first (at most five)
  * @param nextVersion      the number the next version gets (versions are never renumbered)

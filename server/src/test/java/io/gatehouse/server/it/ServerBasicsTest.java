@@ -11,6 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.IamException;
@@ -66,6 +70,40 @@ class ServerBasicsTest {
                     .hasMessageContaining("User: arn:aws:iam::123456789012:user/team/alice is not authorized to perform: "
                             + "iam:ListUsers on resource: arn:aws:iam::123456789012:user/")
                     .satisfies(e -> assertThat(((IamException) e).statusCode()).isEqualTo(403));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void arnsCarryThePartitionTheSigningRegionImplies(Backend backend) throws Exception {
+        try (TestServer server = TestServer.start(backend, directory)) {
+            server.iam().createUser(r -> r.userName("li"));
+            var china = StsClient.builder().endpointOverride(server.endpoint())
+                    .region(Region.CN_NORTH_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(TestServer.root()))
+                    .httpClient(UrlConnectionHttpClient.create()).build();
+            assertThat(china.getCallerIdentity().arn()).isEqualTo("arn:aws-cn:iam::123456789012:root");
+            var govIam = IamClient.builder().endpointOverride(server.endpoint())
+                    .region(Region.US_GOV_WEST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(TestServer.root()))
+                    .httpClient(UrlConnectionHttpClient.create()).build();
+            assertThat(govIam.getUser(r -> r.userName("li")).user().arn()).isEqualTo("arn:aws-us-gov:iam::123456789012:user/li");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aWrongSecretIsSignatureDoesNotMatchAndAnUnknownKeyIsInvalidClientTokenId(Backend backend) throws Exception {
+        try (TestServer server = TestServer.start(backend, directory)) {
+            var wrongSecret = AwsBasicCredentials.create(TestServer.ROOT_KEY_ID, "not-the-secret-not-the-secret-not-the-se");
+            assertThatThrownBy(() -> server.sts(wrongSecret).getCallerIdentity())
+                    .isInstanceOf(StsException.class)
+                    .satisfies(e -> assertThat(((StsException) e).awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch"))
+                    .satisfies(e -> assertThat(((StsException) e).statusCode()).isEqualTo(403));
+            var unknown = AwsBasicCredentials.create("AKIAUNKNOWNKEY000000", "whatever-whatever-whatever-whatever-1234");
+            assertThatThrownBy(() -> server.iam(unknown).listUsers())
+                    .isInstanceOf(IamException.class)
+                    .satisfies(e -> assertThat(((IamException) e).awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
         }
     }
 

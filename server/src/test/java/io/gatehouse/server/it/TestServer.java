@@ -48,16 +48,26 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Backend backend, Path directory, boolean dev) {
-        TestServer test = new TestServer(directory, backend.create(directory), dev);
+        return startOn(backend.create(directory), directory, dev);
+    }
+
+    /** A server over an existing test database (for example one a killed server left behind). */
+    public static TestServer startOn(Backend.TestDatabase database, Path directory, boolean dev) {
+        TestServer test = new TestServer(directory, database, dev);
         test.boot();
         return test;
+    }
+
+    /** The environment every test server runs with: a fixed master key and root key. */
+    public static Map<String, String> environment() {
+        return Map.of("GATEHOUSE_MASTER_KEY", MASTER_KEY, "GATEHOUSE_ROOT_ACCESS_KEY_ID", ROOT_KEY_ID,
+                "GATEHOUSE_ROOT_SECRET_ACCESS_KEY", ROOT_SECRET);
     }
 
     private void boot() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         server = GatehouseServer.start(new ServerOptions("127.0.0.1", 0, directory, database.url(), ACCOUNT, dev, null),
-                Map.of("GATEHOUSE_MASTER_KEY", MASTER_KEY, "GATEHOUSE_ROOT_ACCESS_KEY_ID", ROOT_KEY_ID,
-                        "GATEHOUSE_ROOT_SECRET_ACCESS_KEY", ROOT_SECRET), new PrintStream(out, true));
+                environment(), new PrintStream(out, true));
         console = out.toString();
     }
 
@@ -93,7 +103,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public IamClient iam(AwsCredentials credentials) {
-        return IamClient.builder().endpointOverride(endpoint()).region(Region.AWS_GLOBAL)
+        return iamAt(endpoint(), credentials);
+    }
+
+    /** An IAM client for a server at any endpoint. */
+    public static IamClient iamAt(URI endpoint, AwsCredentials credentials) {
+        return IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD)
