@@ -1,11 +1,15 @@
 package io.gatehouse.server.it;
 
-import static io.gatehouse.server.it.AwsErrors.assertDenied;
-import static io.gatehouse.server.it.AwsErrors.assertError;
+import static io.gatehouse.server.it.IamFixtures.assertDenied;
+import static io.gatehouse.server.it.IamFixtures.grant;
+import static io.gatehouse.server.it.IamFixtures.allowWhere;
+import static io.gatehouse.server.it.IamFixtures.assertAwsError;
+import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.server.store.Backend;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -31,12 +37,20 @@ import software.amazon.awssdk.services.sts.model.StsException;
 /** Access keys: their life, their quota, the root user's own keys and their last use. */
 class AccessKeysTest {
 
-    private static final ServerPerBackend SERVERS = new ServerPerBackend();
     private static final String ACCOUNT = TestServer.ACCOUNT;
+
+    @TempDir
+    static Path directory;
+    static SharedServers servers;
+
+    @BeforeAll
+    static void start() {
+        servers = new SharedServers(directory);
+    }
 
     @AfterAll
     static void stop() throws Exception {
-        SERVERS.close();
+        servers.close();
     }
 
     private static AwsCredentials credentials(AccessKey key) {
@@ -46,7 +60,7 @@ class AccessKeysTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aUserHasAtMostTwoKeysActiveOrNot(Backend backend) {
-        TestServer server = SERVERS.get(backend);
+        TestServer server = servers.get(backend);
         IamClient iam = server.iam();
         iam.createUser(r -> r.userName("ak-alice"));
         Instant before = Instant.now().minusSeconds(1);
@@ -58,7 +72,7 @@ class AccessKeysTest {
         assertThat(first.createDate()).isBetween(before, Instant.now().plusSeconds(1));
         AccessKey second = iam.createAccessKey(r -> r.userName("ak-alice")).accessKey();
         iam.updateAccessKey(r -> r.userName("ak-alice").accessKeyId(second.accessKeyId()).status(StatusType.INACTIVE));
-        assertError(() -> iam.createAccessKey(r -> r.userName("ak-alice")), "LimitExceeded", 409,
+        assertAwsError(() -> iam.createAccessKey(r -> r.userName("ak-alice")), "LimitExceeded", 409,
                 "Cannot exceed quota for AccessKeysPerUser: 2");
 
         ListAccessKeysResponse listed = iam.listAccessKeys(r -> r.userName("ak-alice"));
@@ -82,7 +96,7 @@ class AccessKeysTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void concurrentCreationsNeverBreakTheQuota(Backend backend) throws Exception {
-        IamClient iam = SERVERS.get(backend).iam();
+        IamClient iam = servers.get(backend).iam();
         iam.createUser(r -> r.userName("ak-race"));
         List<Callable<Boolean>> attempts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -108,7 +122,7 @@ class AccessKeysTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void anInactiveKeyIsRefusedUntilItIsActiveAgain(Backend backend) {
-        TestServer server = SERVERS.get(backend);
+        TestServer server = servers.get(backend);
         IamClient iam = server.iam();
         iam.createUser(r -> r.userName("ai-bob"));
         AccessKey key = iam.createAccessKey(r -> r.userName("ai-bob")).accessKey();
@@ -117,7 +131,7 @@ class AccessKeysTest {
                 StsException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
         iam.updateAccessKey(r -> r.userName("ai-bob").accessKeyId(key.accessKeyId()).status(StatusType.ACTIVE));
         assertThat(server.sts(credentials(key)).getCallerIdentity().arn()).endsWith(":user/ai-bob");
-        assertError(() -> iam.updateAccessKey(r -> r.userName("ai-bob").accessKeyId(key.accessKeyId())
+        assertAwsError(() -> iam.updateAccessKey(r -> r.userName("ai-bob").accessKeyId(key.accessKeyId())
                         .status(StatusType.EXPIRED)), "InvalidInput", 400,
                 "Invalid status Expired for an access key: use Active or Inactive.");
     }
@@ -125,21 +139,21 @@ class AccessKeysTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aKeyIsFoundOnlyUnderItsOwnUser(Backend backend) {
-        IamClient iam = SERVERS.get(backend).iam();
+        IamClient iam = servers.get(backend).iam();
         iam.createUser(r -> r.userName("ao-carol"));
         iam.createUser(r -> r.userName("ao-dave"));
         String carols = iam.createAccessKey(r -> r.userName("ao-carol")).accessKey().accessKeyId();
         String missing = "The Access Key with id " + carols + " cannot be found.";
-        assertError(() -> iam.updateAccessKey(r -> r.userName("ao-dave").accessKeyId(carols)
+        assertAwsError(() -> iam.updateAccessKey(r -> r.userName("ao-dave").accessKeyId(carols)
                 .status(StatusType.INACTIVE)), "NoSuchEntity", 404, missing);
-        assertError(() -> iam.deleteAccessKey(r -> r.userName("ao-dave").accessKeyId(carols)), "NoSuchEntity", 404,
+        assertAwsError(() -> iam.deleteAccessKey(r -> r.userName("ao-dave").accessKeyId(carols)), "NoSuchEntity", 404,
                 missing);
-        assertError(() -> iam.deleteAccessKey(r -> r.accessKeyId(carols)), "NoSuchEntity", 404, missing);
-        assertError(() -> iam.deleteAccessKey(r -> r.userName("ao-nobody").accessKeyId(carols)), "NoSuchEntity", 404,
+        assertAwsError(() -> iam.deleteAccessKey(r -> r.accessKeyId(carols)), "NoSuchEntity", 404, missing);
+        assertAwsError(() -> iam.deleteAccessKey(r -> r.userName("ao-nobody").accessKeyId(carols)), "NoSuchEntity", 404,
                 "The user with name ao-nobody cannot be found.");
-        assertError(() -> iam.createAccessKey(r -> r.userName("ao-nobody")), "NoSuchEntity", 404,
+        assertAwsError(() -> iam.createAccessKey(r -> r.userName("ao-nobody")), "NoSuchEntity", 404,
                 "The user with name ao-nobody cannot be found.");
-        assertError(() -> iam.listAccessKeys(r -> r.userName("ao-nobody")), "NoSuchEntity", 404,
+        assertAwsError(() -> iam.listAccessKeys(r -> r.userName("ao-nobody")), "NoSuchEntity", 404,
                 "The user with name ao-nobody cannot be found.");
         iam.deleteAccessKey(r -> r.userName("ao-carol").accessKeyId(carols));
         assertThat(iam.listAccessKeys(r -> r.userName("ao-carol")).accessKeyMetadata()).isEmpty();
@@ -148,23 +162,24 @@ class AccessKeysTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void withoutAUserNameAKeyOperationActsOnTheCallersOwnKeys(Backend backend) {
-        TestServer server = SERVERS.get(backend);
+        TestServer server = servers.get(backend);
         IamClient root = server.iam();
         assertThat(root.listAccessKeys().accessKeyMetadata()).extracting(AccessKeyMetadata::accessKeyId)
                 .as("the root user's keys").containsExactly(TestServer.ROOT_KEY_ID);
         assertThat(root.listAccessKeys().accessKeyMetadata().getFirst().userName()).isNull();
         AccessKey second = root.createAccessKey().accessKey();
         assertThat(second.userName()).isNull();
-        assertError(root::createAccessKey, "LimitExceeded", 409, "Cannot exceed quota for AccessKeysPerUser: 2");
+        assertAwsError(root::createAccessKey, "LimitExceeded", 409, "Cannot exceed quota for AccessKeysPerUser: 2");
         assertThat(server.sts(credentials(second)).getCallerIdentity().arn())
                 .isEqualTo("arn:aws:iam::" + ACCOUNT + ":root");
         root.deleteAccessKey(r -> r.accessKeyId(second.accessKeyId()));
 
-        AwsCredentials erin = Grants.userWithKey(root, "ao-erin");
+        AwsCredentials erin = userWithKey(root, "ao-erin");
         String erinArn = "arn:aws:iam::" + ACCOUNT + ":user/ao-erin";
         assertDenied(() -> server.iam(erin).listAccessKeys(), erinArn, "iam:ListAccessKeys", "user nullao-erin");
         assertDenied(() -> server.iam(erin).createAccessKey(), erinArn, "iam:CreateAccessKey", "user nullao-erin");
-        Grants.allow(server, "ao-erin", "\"iam:*AccessKey*\"", "\"arn:aws:iam::*:user/${aws:username}\"", null);
+        grant(server.iam(), "ao-erin",
+                allowWhere("\"iam:*AccessKey*\"", "\"arn:aws:iam::*:user/${aws:username}\"", null));
         IamClient own = server.iam(erin);
         assertThat(own.listAccessKeys().accessKeyMetadata()).singleElement()
                 .satisfies(k -> assertThat(k.accessKeyId()).isEqualTo(erin.accessKeyId()));
@@ -174,14 +189,14 @@ class AccessKeysTest {
         own.deleteAccessKey(r -> r.accessKeyId(rotated.accessKeyId()));
         assertDenied(() -> own.listAccessKeys(r -> r.userName("ao-carol")), erinArn, "iam:ListAccessKeys",
                 "user ao-carol");
-        assertError(() -> own.deleteAccessKey(r -> r.accessKeyId(TestServer.ROOT_KEY_ID)), "NoSuchEntity", 404,
+        assertAwsError(() -> own.deleteAccessKey(r -> r.accessKeyId(TestServer.ROOT_KEY_ID)), "NoSuchEntity", 404,
                 "The Access Key with id " + TestServer.ROOT_KEY_ID + " cannot be found.");
     }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void getAccessKeyLastUsedReportsTheFirstUseAtOnceAndLaterUsesByTheMinute(Backend backend) throws Exception {
-        TestServer server = SERVERS.get(backend);
+        TestServer server = servers.get(backend);
         IamClient iam = server.iam();
         iam.createUser(r -> r.userName("lu-frank"));
         AccessKey key = iam.createAccessKey(r -> r.userName("lu-frank")).accessKey();
@@ -215,23 +230,23 @@ class AccessKeysTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void getAccessKeyLastUsedIsAuthorizedOnTheKeysOwnerAndRevealsNoOtherKey(Backend backend) {
-        TestServer server = SERVERS.get(backend);
-        AwsCredentials gina = Grants.userWithKey(server.iam(), "lk-gina");
+        TestServer server = servers.get(backend);
+        AwsCredentials gina = userWithKey(server.iam(), "lk-gina");
         String ginaArn = "arn:aws:iam::" + ACCOUNT + ":user/lk-gina";
-        String keyOfHal = Grants.userWithKey(server.iam(), "lk-hal").accessKeyId();
+        String keyOfHal = userWithKey(server.iam(), "lk-hal").accessKeyId();
         assertDenied(() -> server.iam(gina).getAccessKeyLastUsed(r -> r.accessKeyId(gina.accessKeyId())), ginaArn,
                 "iam:GetAccessKeyLastUsed", "access key " + gina.accessKeyId());
-        Grants.allow(server, "lk-gina", "\"iam:GetAccessKeyLastUsed\"", "\"arn:aws:iam::*:user/${aws:username}\"",
-                null);
+        grant(server.iam(), "lk-gina",
+                allowWhere("\"iam:GetAccessKeyLastUsed\"", "\"arn:aws:iam::*:user/${aws:username}\"", null));
         assertThat(server.iam(gina).getAccessKeyLastUsed(r -> r.accessKeyId(gina.accessKeyId())).userName())
                 .isEqualTo("lk-gina");
         assertDenied(() -> server.iam(gina).getAccessKeyLastUsed(r -> r.accessKeyId(keyOfHal)), ginaArn,
                 "iam:GetAccessKeyLastUsed", "access key " + keyOfHal);
         String unknown = "AKIAUNKNOWNKEY000001";
-        assertError(() -> server.iam(gina).getAccessKeyLastUsed(r -> r.accessKeyId(unknown)), "AccessDenied", 403,
+        assertAwsError(() -> server.iam(gina).getAccessKeyLastUsed(r -> r.accessKeyId(unknown)), "AccessDenied", 403,
                 "User: " + ginaArn + " is not authorized to perform: iam:GetAccessKeyLastUsed on resource: access key "
                         + unknown);
-        assertError(() -> server.iam().getAccessKeyLastUsed(r -> r.accessKeyId(unknown)), "AccessDenied", 403,
+        assertAwsError(() -> server.iam().getAccessKeyLastUsed(r -> r.accessKeyId(unknown)), "AccessDenied", 403,
                 "User: arn:aws:iam::" + ACCOUNT + ":root is not authorized to perform: iam:GetAccessKeyLastUsed on "
                         + "resource: access key " + unknown);
     }

@@ -1,13 +1,19 @@
 package io.gatehouse.server.it;
 
-import static io.gatehouse.server.it.AwsErrors.assertDenied;
-import static io.gatehouse.server.it.AwsErrors.assertError;
+import static io.gatehouse.server.it.IamFixtures.assertDenied;
+import static io.gatehouse.server.it.IamFixtures.grant;
+import static io.gatehouse.server.it.IamFixtures.allowWhere;
+import static io.gatehouse.server.it.IamFixtures.assertAwsError;
+import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.store.Backend;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -20,18 +26,26 @@ import software.amazon.awssdk.services.iam.model.User;
 /** Groups and their members, as IAM answers them. */
 class GroupsTest {
 
-    private static final ServerPerBackend SERVERS = new ServerPerBackend();
     private static final String ACCOUNT = TestServer.ACCOUNT;
+
+    @TempDir
+    static Path directory;
+    static SharedServers servers;
+
+    @BeforeAll
+    static void start() {
+        servers = new SharedServers(directory);
+    }
 
     @AfterAll
     static void stop() throws Exception {
-        SERVERS.close();
+        servers.close();
     }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void createGroupAndGetGroupAnswerTheGroupAndItsMembers(Backend backend) {
-        IamClient iam = SERVERS.get(backend).iam();
+        IamClient iam = servers.get(backend).iam();
         Instant before = Instant.now().minusSeconds(1);
         Group created = iam.createGroup(r -> r.groupName("cg-Admins").path("/ops/")).group();
         assertThat(created.path()).isEqualTo("/ops/");
@@ -54,16 +68,16 @@ class GroupsTest {
         assertThat(second.isTruncated()).isFalse();
         assertThat(iam.getGroup(r -> r.groupName("cg-plain")).users()).isEmpty();
 
-        assertError(() -> iam.createGroup(r -> r.groupName("CG-admins")), "EntityAlreadyExists", 409,
+        assertAwsError(() -> iam.createGroup(r -> r.groupName("CG-admins")), "EntityAlreadyExists", 409,
                 "Group with name CG-admins already exists.");
-        assertError(() -> iam.getGroup(r -> r.groupName("cg-none")), "NoSuchEntity", 404,
+        assertAwsError(() -> iam.getGroup(r -> r.groupName("cg-none")), "NoSuchEntity", 404,
                 "The group with name cg-none cannot be found.");
     }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void membershipsAreIdempotentAndLimitedToTenGroupsPerUser(Backend backend) {
-        IamClient iam = SERVERS.get(backend).iam();
+        IamClient iam = servers.get(backend).iam();
         iam.createUser(r -> r.userName("mb-user"));
         for (int i = 0; i < 11; i++) {
             String name = "mb-g" + i;
@@ -74,7 +88,7 @@ class GroupsTest {
             iam.addUserToGroup(r -> r.groupName(name).userName("mb-user"));
         }
         iam.addUserToGroup(r -> r.groupName("mb-g3").userName("MB-USER"));
-        assertError(() -> iam.addUserToGroup(r -> r.groupName("mb-g10").userName("mb-user")), "LimitExceeded", 409,
+        assertAwsError(() -> iam.addUserToGroup(r -> r.groupName("mb-g10").userName("mb-user")), "LimitExceeded", 409,
                 "Cannot exceed quota for GroupsPerUser: 10");
         assertThat(iam.listGroupsForUser(r -> r.userName("mb-user")).groups()).hasSize(10);
 
@@ -86,22 +100,22 @@ class GroupsTest {
                         "mb-g9");
         assertThat(iam.getGroup(r -> r.groupName("mb-g3")).users()).isEmpty();
 
-        assertError(() -> iam.addUserToGroup(r -> r.groupName("mb-none").userName("mb-user")), "NoSuchEntity", 404,
+        assertAwsError(() -> iam.addUserToGroup(r -> r.groupName("mb-none").userName("mb-user")), "NoSuchEntity", 404,
                 "The group with name mb-none cannot be found.");
-        assertError(() -> iam.addUserToGroup(r -> r.groupName("mb-g0").userName("mb-none")), "NoSuchEntity", 404,
+        assertAwsError(() -> iam.addUserToGroup(r -> r.groupName("mb-g0").userName("mb-none")), "NoSuchEntity", 404,
                 "The user with name mb-none cannot be found.");
-        assertError(() -> iam.removeUserFromGroup(r -> r.groupName("mb-none").userName("mb-user")), "NoSuchEntity",
+        assertAwsError(() -> iam.removeUserFromGroup(r -> r.groupName("mb-none").userName("mb-user")), "NoSuchEntity",
                 404, "The group with name mb-none cannot be found.");
-        assertError(() -> iam.removeUserFromGroup(r -> r.groupName("mb-g0").userName("mb-none")), "NoSuchEntity",
+        assertAwsError(() -> iam.removeUserFromGroup(r -> r.groupName("mb-g0").userName("mb-none")), "NoSuchEntity",
                 404, "The user with name mb-none cannot be found.");
-        assertError(() -> iam.listGroupsForUser(r -> r.userName("mb-none")), "NoSuchEntity", 404,
+        assertAwsError(() -> iam.listGroupsForUser(r -> r.userName("mb-none")), "NoSuchEntity", 404,
                 "The user with name mb-none cannot be found.");
     }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void listGroupsAndListGroupsForUserPage(Backend backend) {
-        IamClient iam = SERVERS.get(backend).iam();
+        IamClient iam = servers.get(backend).iam();
         iam.createUser(r -> r.userName("lg-user"));
         for (String name : List.of("lg-d", "lg-B", "lg-a", "lg-C")) {
             iam.createGroup(r -> r.groupName(name).path("/lg/"));
@@ -128,20 +142,20 @@ class GroupsTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void updateGroupRenamesAndMovesAGroupAndItsMembershipsFollow(Backend backend) throws Exception {
-        TestServer server = SERVERS.get(backend);
+        TestServer server = servers.get(backend);
         IamClient iam = server.iam();
         String id = iam.createGroup(r -> r.groupName("ug-devs")).group().groupId();
         iam.createUser(r -> r.userName("ug-ann"));
         iam.addUserToGroup(r -> r.groupName("ug-devs").userName("ug-ann"));
         iam.createGroup(r -> r.groupName("ug-taken"));
 
-        assertError(() -> iam.updateGroup(r -> r.groupName("ug-devs").newGroupName("UG-TAKEN")),
+        assertAwsError(() -> iam.updateGroup(r -> r.groupName("ug-devs").newGroupName("UG-TAKEN")),
                 "EntityAlreadyExists", 409, "Group with name UG-TAKEN already exists.");
-        assertError(() -> iam.updateGroup(r -> r.groupName("ug-none").newGroupName("ug-x")), "NoSuchEntity", 404,
+        assertAwsError(() -> iam.updateGroup(r -> r.groupName("ug-none").newGroupName("ug-x")), "NoSuchEntity", 404,
                 "The group with name ug-none cannot be found.");
 
         iam.updateGroup(r -> r.groupName("UG-DEVS").newGroupName("ug-engineers").newPath("/eng/"));
-        assertError(() -> iam.getGroup(r -> r.groupName("ug-devs")), "NoSuchEntity", 404,
+        assertAwsError(() -> iam.getGroup(r -> r.groupName("ug-devs")), "NoSuchEntity", 404,
                 "The group with name ug-devs cannot be found.");
         GetGroupResponse renamed = iam.getGroup(r -> r.groupName("ug-engineers"));
         assertThat(renamed.group().groupId()).isEqualTo(id);
@@ -163,44 +177,46 @@ class GroupsTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void updateGroupNeedsPermissionOnTheGroupAsItIsAndAsItWillBe(Backend backend) {
-        TestServer server = SERVERS.get(backend);
-        AwsCredentials admin = Grants.userWithKey(server.iam(), "ugp-admin");
+        TestServer server = servers.get(backend);
+        AwsCredentials admin = userWithKey(server.iam(), "ugp-admin");
         server.iam().createGroup(r -> r.groupName("ugp-old"));
-        Grants.allow(server, "ugp-admin", "\"iam:UpdateGroup\"", "\"arn:aws:iam::" + ACCOUNT + ":group/ugp-old\"",
-                null);
+        grant(server.iam(), "ugp-admin",
+                allowWhere("\"iam:UpdateGroup\"", "\"arn:aws:iam::" + ACCOUNT + ":group/ugp-old\"", null));
         assertDenied(() -> server.iam(admin).updateGroup(r -> r.groupName("ugp-old").newGroupName("ugp-new")),
                 "arn:aws:iam::" + ACCOUNT + ":user/ugp-admin", "iam:UpdateGroup", "group ugp-new");
-        Grants.allow(server, "ugp-admin", "\"iam:UpdateGroup\"", "\"arn:aws:iam::" + ACCOUNT + ":group/ugp-new\"",
-                null);
+        grant(server.iam(), "ugp-admin",
+                allowWhere("\"iam:UpdateGroup\"", "\"arn:aws:iam::" + ACCOUNT + ":group/ugp-new\"", null));
         server.iam(admin).updateGroup(r -> r.groupName("ugp-old").newGroupName("ugp-new"));
     }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void deleteGroupRefusesWhileItHasMembersOrPolicies(Backend backend) {
-        TestServer server = SERVERS.get(backend);
+        TestServer server = servers.get(backend);
         IamClient iam = server.iam();
         iam.createGroup(r -> r.groupName("dg-ops"));
         iam.createUser(r -> r.userName("dg-user"));
         iam.addUserToGroup(r -> r.groupName("dg-ops").userName("dg-user"));
-        Grants.groupPolicy(server, "dg-ops", "inline", "{\"Version\":\"2012-10-17\",\"Statement\":"
-                + "{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}}");
-        assertError(() -> iam.deleteGroup(r -> r.groupName("dg-ops")), "DeleteConflict", 409,
+        server.iam().putGroupPolicy(r -> r.groupName("dg-ops").policyName("inline")
+                .policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}}"));
+        assertAwsError(() -> iam.deleteGroup(r -> r.groupName("dg-ops")), "DeleteConflict", 409,
                 "Cannot delete entity, must remove users from group first.");
         iam.removeUserFromGroup(r -> r.groupName("dg-ops").userName("dg-user"));
-        assertError(() -> iam.deleteGroup(r -> r.groupName("dg-ops")), "DeleteConflict", 409,
+        assertAwsError(() -> iam.deleteGroup(r -> r.groupName("dg-ops")), "DeleteConflict", 409,
                 "Cannot delete entity, must delete policies first.");
 
         iam.createGroup(r -> r.groupName("dg-attached"));
-        Grants.groupPolicy(server, "dg-attached", "arn:aws:iam::aws:policy/ReadOnlyAccess", null);
-        assertError(() -> iam.deleteGroup(r -> r.groupName("dg-attached")), "DeleteConflict", 409,
+        server.iam().attachGroupPolicy(r -> r.groupName("dg-attached")
+                .policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
+        assertAwsError(() -> iam.deleteGroup(r -> r.groupName("dg-attached")), "DeleteConflict", 409,
                 "Cannot delete entity, must detach all policies first.");
 
         iam.createGroup(r -> r.groupName("dg-empty"));
         iam.addUserToGroup(r -> r.groupName("dg-empty").userName("dg-user"));
         iam.removeUserFromGroup(r -> r.groupName("dg-empty").userName("dg-user"));
         iam.deleteGroup(r -> r.groupName("DG-EMPTY"));
-        assertError(() -> iam.deleteGroup(r -> r.groupName("dg-empty")), "NoSuchEntity", 404,
+        assertAwsError(() -> iam.deleteGroup(r -> r.groupName("dg-empty")), "NoSuchEntity", 404,
                 "The group with name dg-empty cannot be found.");
         assertThat(iam.listGroupsForUser(r -> r.userName("dg-user")).groups()).isEmpty();
     }
@@ -208,13 +224,15 @@ class GroupsTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void groupPoliciesApplyToMembersAndStopWhenTheyLeave(Backend backend) {
-        TestServer server = SERVERS.get(backend);
-        AwsCredentials member = Grants.userWithKey(server.iam(), "gp-member");
+        TestServer server = servers.get(backend);
+        AwsCredentials member = userWithKey(server.iam(), "gp-member");
         server.iam().createGroup(r -> r.groupName("gp-readers"));
-        Grants.groupPolicy(server, "gp-readers", "read", "{\"Version\":\"2012-10-17\",\"Statement\":"
-                + "{\"Effect\":\"Allow\",\"Action\":\"iam:ListGroups\",\"Resource\":\"*\"}}");
+        server.iam().putGroupPolicy(r -> r.groupName("gp-readers").policyName("read")
+                .policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "{\"Effect\":\"Allow\",\"Action\":\"iam:ListGroups\",\"Resource\":\"*\"}}"));
         String arn = "arn:aws:iam::" + ACCOUNT + ":user/gp-member";
-        assertDenied(() -> server.iam(member).listGroups(), arn, "iam:ListGroups", "arn:aws:iam::" + ACCOUNT + ":group/");
+        assertDenied(() -> server.iam(member).listGroups(), arn, "iam:ListGroups",
+                "arn:aws:iam::" + ACCOUNT + ":group/");
         server.iam().addUserToGroup(r -> r.groupName("gp-readers").userName("gp-member"));
         assertThat(server.iam(member).listGroups().groups()).isNotEmpty();
         server.iam().updateGroup(r -> r.groupName("gp-readers").newGroupName("gp-renamed"));

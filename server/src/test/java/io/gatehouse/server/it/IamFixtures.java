@@ -49,6 +49,23 @@ final class IamFixtures {
                 + String.join("\",\"", actions) + "\"],\"Resource\":\"*\"}]}";
     }
 
+    /**
+     * An identity policy allowing the actions on the resources when the condition holds.
+     *
+     * @param actions   JSON: one action or an array of them
+     * @param resources JSON: one resource or an array of them
+     * @param condition JSON condition block, or {@code null} for none
+     */
+    static String allowWhere(String actions, String resources, String condition) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":" + actions
+                + ",\"Resource\":" + resources + (condition == null ? "" : ",\"Condition\":" + condition) + "}]}";
+    }
+
+    /** Gives a user one more inline policy (under a name of its own), with PutUserPolicy as the root user. */
+    static void grant(IamClient root, String userName, String document) {
+        root.putUserPolicy(r -> r.userName(userName).policyName(unique("grant")).policyDocument(document));
+    }
+
     static String policyArn(String path, String name) {
         return "arn:aws:iam::" + ACCOUNT + ":policy" + path + name;
     }

@@ -1,8 +1,10 @@
 package io.gatehouse.server.it;
 
-import static io.gatehouse.server.it.AwsErrors.assertDenied;
+import static io.gatehouse.server.it.IamFixtures.assertDenied;
+import static io.gatehouse.server.it.IamFixtures.userWithKey;
 
 import io.gatehouse.server.store.Backend;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +29,6 @@ import software.amazon.awssdk.services.iam.model.Tag;
  */
 class UserGroupKeyAccessDeniedTest {
 
-    private static final ServerPerBackend SERVERS = new ServerPerBackend();
     private static final String ACCOUNT = TestServer.ACCOUNT;
     private static final String CALLER = "arn:aws:iam::" + ACCOUNT + ":user/ad-nobody";
     private static final String BOUNDARY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
@@ -37,16 +40,25 @@ class UserGroupKeyAccessDeniedTest {
     /** An operation, the IAM action it is authorized as, and the resource its denial names. */
     private record Case(String action, String resource, BiConsumer<IamClient, String> call) {}
 
+    @TempDir
+    static Path directory;
+    static SharedServers servers;
+
+    @BeforeAll
+    static void start() {
+        servers = new SharedServers(directory);
+    }
+
     @AfterAll
     static void stop() throws Exception {
-        SERVERS.close();
+        servers.close();
     }
 
     private static synchronized Fixture fixture(Backend backend) {
         return FIXTURES.computeIfAbsent(backend, b -> {
-            TestServer server = SERVERS.get(b);
+            TestServer server = servers.get(b);
             IamClient root = server.iam();
-            AwsCredentials nobody = Grants.userWithKey(root, "ad-nobody");
+            AwsCredentials nobody = userWithKey(root, "ad-nobody");
             root.createUser(r -> r.userName("ad-target").path("/p/").tags(Tag.builder().key("k").value("v").build()));
             String keyId = root.createAccessKey(r -> r.userName("ad-target")).accessKey().accessKeyId();
             root.createGroup(r -> r.groupName("ad-group").path("/g/"));
@@ -83,7 +95,8 @@ class UserGroupKeyAccessDeniedTest {
                 new Case("iam:CreateGroup", "arn:aws:iam::" + ACCOUNT + ":group/ad-new",
                         (iam, key) -> iam.createGroup(r -> r.groupName("ad-new"))),
                 new Case("iam:GetGroup", group, (iam, key) -> iam.getGroup(r -> r.groupName("ad-group"))),
-                new Case("iam:GetGroup", "group ad-missing", (iam, key) -> iam.getGroup(r -> r.groupName("ad-missing"))),
+                new Case("iam:GetGroup", "group ad-missing",
+                        (iam, key) -> iam.getGroup(r -> r.groupName("ad-missing"))),
                 new Case("iam:UpdateGroup", group,
                         (iam, key) -> iam.updateGroup(r -> r.groupName("ad-group").newPath("/x/"))),
                 new Case("iam:DeleteGroup", group, (iam, key) -> iam.deleteGroup(r -> r.groupName("ad-group"))),

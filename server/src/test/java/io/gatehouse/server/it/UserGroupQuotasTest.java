@@ -1,6 +1,6 @@
 package io.gatehouse.server.it;
 
-import static io.gatehouse.server.it.AwsErrors.assertError;
+import static io.gatehouse.server.it.IamFixtures.assertAwsError;
 
 import io.gatehouse.server.state.Group;
 import io.gatehouse.server.state.User;
@@ -37,12 +37,12 @@ class UserGroupQuotasTest {
             });
             IamClient iam = server.iam();
             iam.createUser(r -> r.userName("the-last"));
-            assertError(() -> iam.createUser(r -> r.userName("one-too-many")), "LimitExceeded", 409,
+            assertAwsError(() -> iam.createUser(r -> r.userName("one-too-many")), "LimitExceeded", 409,
                     "Cannot exceed quota for UsersPerAccount: 5000");
             iam.createGroup(r -> r.groupName("the-last"));
-            assertError(() -> iam.createGroup(r -> r.groupName("one-too-many")), "LimitExceeded", 409,
+            assertAwsError(() -> iam.createGroup(r -> r.groupName("one-too-many")), "LimitExceeded", 409,
                     "Cannot exceed quota for GroupsPerAccount: 300");
-            assertError(() -> iam.createUser(r -> r.userName("the-last")), "EntityAlreadyExists", 409,
+            assertAwsError(() -> iam.createUser(r -> r.userName("the-last")), "EntityAlreadyExists", 409,
                     "User with name the-last already exists.");
 
             iam.deleteUser(r -> r.userName("quota-0"));

@@ -1,13 +1,19 @@
 package io.gatehouse.server.it;
 
-import static io.gatehouse.server.it.AwsErrors.assertDenied;
-import static io.gatehouse.server.it.AwsErrors.assertError;
+import static io.gatehouse.server.it.IamFixtures.assertDenied;
+import static io.gatehouse.server.it.IamFixtures.grant;
+import static io.gatehouse.server.it.IamFixtures.allowWhere;
+import static io.gatehouse.server.it.IamFixtures.assertAwsError;
+import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.store.Backend;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -18,12 +24,20 @@ import software.amazon.awssdk.services.iam.model.Tag;
 /** TagUser, UntagUser and ListUserTags. */
 class UserTagsTest {
 
-    private static final ServerPerBackend SERVERS = new ServerPerBackend();
     private static final String ACCOUNT = TestServer.ACCOUNT;
+
+    @TempDir
+    static Path directory;
+    static SharedServers servers;
+
+    @BeforeAll
+    static void start() {
+        servers = new SharedServers(directory);
+    }
 
     @AfterAll
     static void stop() throws Exception {
-        SERVERS.close();
+        servers.close();
     }
 
     private static Tag tag(String key, String value) {
@@ -33,7 +47,7 @@ class UserTagsTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void tagsAreAddedReplacedRemovedAndListedInKeyOrder(Backend backend) {
-        IamClient iam = SERVERS.get(backend).iam();
+        IamClient iam = servers.get(backend).iam();
         iam.createUser(r -> r.userName("tg-alice").tags(tag("team", "blue")));
         iam.tagUser(r -> r.userName("TG-ALICE").tags(tag("Team", "red"), tag("cost", "1"), tag("Zone", "")));
         assertThat(iam.getUser(r -> r.userName("tg-alice")).user().tags()).as("a key of another case replaces")
@@ -51,7 +65,7 @@ class UserTagsTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void listUserTagsPages(Backend backend) {
-        IamClient iam = SERVERS.get(backend).iam();
+        IamClient iam = servers.get(backend).iam();
         iam.createUser(r -> r.userName("tp-bob"));
         List<Tag> tags = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -65,7 +79,7 @@ class UserTagsTest {
         assertThat(second.tags()).hasSize(20).first().isEqualTo(tag("key-20", "v29"));
         assertThat(iam.listUserTagsPaginator(r -> r.userName("tp-bob").maxItems(7)).tags()).hasSize(50)
                 .extracting(Tag::key).isSorted();
-        assertError(() -> iam.tagUser(r -> r.userName("tp-bob").tags(tag("one-more", "x"))), "LimitExceeded", 409,
+        assertAwsError(() -> iam.tagUser(r -> r.userName("tp-bob").tags(tag("one-more", "x"))), "LimitExceeded", 409,
                 "The number of tags has reached the maximum limit.");
         iam.tagUser(r -> r.userName("tp-bob").tags(tag("KEY-00", "replaced")));
         assertThat(iam.listUserTags(r -> r.userName("tp-bob")).tags()).hasSize(50).first()
@@ -75,27 +89,29 @@ class UserTagsTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void taggingAMissingUserOrWithReservedKeysFails(Backend backend) {
-        IamClient iam = SERVERS.get(backend).iam();
+        IamClient iam = servers.get(backend).iam();
         String missing = "The user with name tm-nobody cannot be found.";
-        assertError(() -> iam.tagUser(r -> r.userName("tm-nobody").tags(tag("a", "b"))), "NoSuchEntity", 404, missing);
-        assertError(() -> iam.untagUser(r -> r.userName("tm-nobody").tagKeys("a")), "NoSuchEntity", 404, missing);
-        assertError(() -> iam.listUserTags(r -> r.userName("tm-nobody")), "NoSuchEntity", 404, missing);
+        assertAwsError(() -> iam.tagUser(r -> r.userName("tm-nobody").tags(tag("a", "b"))), "NoSuchEntity", 404,
+                missing);
+        assertAwsError(() -> iam.untagUser(r -> r.userName("tm-nobody").tagKeys("a")), "NoSuchEntity", 404, missing);
+        assertAwsError(() -> iam.listUserTags(r -> r.userName("tm-nobody")), "NoSuchEntity", 404, missing);
         iam.createUser(r -> r.userName("tm-carol"));
-        assertError(() -> iam.tagUser(r -> r.userName("tm-carol").tags(tag("aws:x", "b"))), "InvalidInput", 400,
+        assertAwsError(() -> iam.tagUser(r -> r.userName("tm-carol").tags(tag("aws:x", "b"))), "InvalidInput", 400,
                 "User-defined tag keys can't start with \"aws:\". This prefix is reserved for AWS tags.");
     }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void taggingIsAuthorizedOnTheTagsOfTheRequestAndOfTheUser(Backend backend) {
-        TestServer server = SERVERS.get(backend);
-        AwsCredentials tagger = Grants.userWithKey(server.iam(), "ta-tagger");
+        TestServer server = servers.get(backend);
+        AwsCredentials tagger = userWithKey(server.iam(), "ta-tagger");
         String taggerArn = "arn:aws:iam::" + ACCOUNT + ":user/ta-tagger";
         server.iam().createUser(r -> r.userName("ta-blue").tags(tag("team", "blue")));
         server.iam().createUser(r -> r.userName("ta-red").tags(tag("team", "red")));
-        Grants.allow(server, "ta-tagger", "[\"iam:TagUser\",\"iam:UntagUser\"]", "\"*\"",
-                "{\"StringEquals\":{\"aws:ResourceTag/team\":\"blue\"},"
-                        + "\"ForAllValues:StringEquals\":{\"aws:TagKeys\":[\"cost\"]}}");
+        grant(server.iam(), "ta-tagger",
+                allowWhere("[\"iam:TagUser\",\"iam:UntagUser\"]", "\"*\"",
+                        "{\"StringEquals\":{\"aws:ResourceTag/team\":\"blue\"},"
+                        + "\"ForAllValues:StringEquals\":{\"aws:TagKeys\":[\"cost\"]}}"));
         IamClient iam = server.iam(tagger);
         iam.tagUser(r -> r.userName("ta-blue").tags(tag("cost", "1")));
         iam.untagUser(r -> r.userName("ta-blue").tagKeys("cost"));
