@@ -54,6 +54,16 @@ public final class Authorizer {
         return decision;
     }
 
+    /**
+     * The AccessDenied of a caller no identity-based policy allows the action, for an operation that refuses without
+     * deciding (its target is not there) and must not be told apart from a denial.
+     */
+    public static AwsException notAllowed(Caller caller, String action, String shownResource) {
+        return AwsError.ACCESS_DENIED.exception("User: " + caller.arn() + " is not authorized to perform: " + action
+                + " on resource: " + shownResource + " because no " + label(PolicyType.IDENTITY) + " allows the "
+                + action + " action");
+    }
+
     /** The AccessDenied AWS returns for this decision. */
     static AwsException denial(Caller caller, String action, String resource, Decision decision) {
         String prefix = "User: " + caller.arn() + " is not authorized to perform: " + action + " on resource: " + resource;

@@ -2,6 +2,7 @@ package io.gatehouse.server.iam;
 
 import io.gatehouse.server.api.Call;
 import io.gatehouse.server.api.OperationHandler;
+import io.gatehouse.server.authz.Authorizer;
 import io.gatehouse.server.authz.Target;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.protocol.Page;
@@ -137,8 +138,8 @@ final class AccessKeyOperations {
 
     /**
      * When, for which service and in which region a key of the caller's account was last used. It is authorized on
-     * the key's owner; a key that the account does not hold is refused like a key the caller may not ask about
-     * (IAM's reference lists no error of its own for this operation), so that the answer reveals no key's
+     * the key's owner; a key that the account does not hold is refused in the words of a key the caller may not ask
+     * about (IAM's reference lists no error of its own for this operation), so that a denial reveals no key's
      * existence.
      */
     static Struct getAccessKeyLastUsed(Call call) {
@@ -148,8 +149,7 @@ final class AccessKeyOperations {
         AccessKey key = account.accessKeys().get(keyId);
         String shown = "access key " + keyId;
         if (key == null) {
-            throw AwsError.ACCESS_DENIED.exception("User: %s is not authorized to perform: iam:GetAccessKeyLastUsed"
-                    + " on resource: %s", call.caller().arn(), shown);
+            throw Authorizer.notAllowed(call.caller(), "iam:GetAccessKeyLastUsed", shown);
         }
         String owner = key.userName() == null ? Arns.root(accountId) : Targets.userArn(call, account, key.userName());
         Target target = Target.named(owner, shown);
