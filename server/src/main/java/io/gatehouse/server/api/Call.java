@@ -5,6 +5,7 @@ import io.gatehouse.server.authz.Authorizer;
 import io.gatehouse.server.authz.Caller;
 import io.gatehouse.server.authz.ContextBuilder;
 import io.gatehouse.server.authz.RequestFacts;
+import io.gatehouse.server.authz.Target;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.protocol.Operation;
 import io.gatehouse.server.protocol.PageRequest;
@@ -119,6 +120,14 @@ public final class Call {
      * @param context           adds what the operation puts in the request context (tags, service keys)
      */
     public void authorize(String action, String canonicalResource, Consumer<ContextBuilder> context) {
+        authorize(action, Target.of(canonicalResource), context);
+    }
+
+    /**
+     * {@link #authorize(String, String, Consumer)} on a target whose denial may name it otherwise than by its ARN
+     * ({@code user bob}).
+     */
+    public void authorize(String action, Target target, Consumer<ContextBuilder> context) {
         if (caller.isRoot()) {
             return; // The root user may do everything in its own account (no SCPs apply to it here yet).
         }
@@ -130,7 +139,7 @@ public final class Call {
         PolicySet policies = services.policies().forUser(account, user);
         ContextBuilder builder = ContextBuilder.of(caller, facts, user.tags()).resourceAccount(caller.accountId());
         context.accept(builder);
-        Authorizer.authorize(caller, policies, action, canonicalResource, caller.accountId(), builder.build());
+        Authorizer.authorize(caller, policies, action, target, caller.accountId(), builder.build());
     }
 
     /** {@link #authorize(String, String, Consumer)} with the global context only. */
@@ -141,6 +150,11 @@ public final class Call {
     /** {@link #authorize} for the action named after the operation in the service's prefix ({@code iam:CreateUser}). */
     public void authorize(String canonicalResource, Consumer<ContextBuilder> context) {
         authorize(audit.actionOf(operation), canonicalResource, context);
+    }
+
+    /** {@link #authorize(String, Target, Consumer)} for the action named after the operation. */
+    public void authorize(Target target, Consumer<ContextBuilder> context) {
+        authorize(audit.actionOf(operation), target, context);
     }
 
     /** Tags on a resource as context keys ({@code aws:ResourceTag/...}). */

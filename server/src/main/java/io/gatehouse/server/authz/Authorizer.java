@@ -28,6 +28,16 @@ public final class Authorizer {
      */
     public static Decision authorize(Caller caller, PolicySet policies, String action, String canonicalResource,
                                      String resourceAccount, RequestContext context) {
+        return authorize(caller, policies, action, Target.of(canonicalResource), resourceAccount, context);
+    }
+
+    /**
+     * {@link #authorize(Caller, PolicySet, String, String, String, RequestContext)} on a target whose denial may name
+     * it otherwise than by its ARN.
+     */
+    public static Decision authorize(Caller caller, PolicySet policies, String action, Target target,
+                                     String resourceAccount, RequestContext context) {
+        String canonicalResource = target.arn();
         AuthorizationRequest request = AuthorizationRequest.builder()
                 .principal(caller.principal())
                 .action(action)
@@ -38,7 +48,8 @@ public final class Authorizer {
                 .build();
         Decision decision = PolicyEngine.decide(request, policies);
         if (!decision.isAllowed()) {
-            throw denial(caller, action, Arns.render(canonicalResource, caller.partition()), decision);
+            String shown = target.shown() != null ? target.shown() : Arns.render(canonicalResource, caller.partition());
+            throw denial(caller, action, shown, decision);
         }
         return decision;
     }

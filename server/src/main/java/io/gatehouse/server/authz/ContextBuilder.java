@@ -64,6 +64,18 @@ public final class ContextBuilder {
         return this;
     }
 
+    /**
+     * Tags on a target IAM user or role: {@code aws:ResourceTag/key}, and {@code iam:ResourceTag/key}, which the
+     * Service Authorization Reference lists for these two resource types.
+     */
+    public ContextBuilder identityTags(List<Tag> tags) {
+        resourceTags(tags);
+        for (Tag tag : tags) {
+            context.put("iam:ResourceTag/" + tag.key(), tag.value());
+        }
+        return this;
+    }
+
     /** Tags the request sets ({@code aws:RequestTag/key} and the multi-valued {@code aws:TagKeys}). */
     public ContextBuilder requestTags(List<Tag> tags) {
         List<String> keys = new ArrayList<>();
