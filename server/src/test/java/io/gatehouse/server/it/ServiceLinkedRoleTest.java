@@ -114,7 +114,7 @@ class ServiceLinkedRoleTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
-    void deleteServiceLinkedRoleDeletesThroughATaskWhoseStatusSurvivesARestart(Backend backend) throws Exception {
+    void deletionTasksRolesAndInstanceProfilesSurviveARestart(Backend backend) throws Exception {
         try (TestServer server = TestServer.start(backend, directory)) {
             IamClient iam = server.iam();
             String name = iam.createServiceLinkedRole(r -> r.awsServiceName(AUTO_SCALING).customSuffix("suffixed"))
@@ -127,8 +127,25 @@ class ServiceLinkedRoleTest {
             assertThat(iam.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(taskId)).status())
                     .isEqualTo(DeletionTaskStatusType.SUCCEEDED);
 
+            iam.createRole(r -> r.roleName("kept").path("/k/").assumeRolePolicyDocument(TRUST).maxSessionDuration(7200)
+                    .permissionsBoundary("arn:aws:iam::aws:policy/ReadOnlyAccess").tags(Tag.builder().key("a").value("b")
+                            .build()));
+            iam.createInstanceProfile(r -> r.instanceProfileName("kept-profile").tags(Tag.builder().key("A").value("b")
+                    .build()));
+            iam.addRoleToInstanceProfile(r -> r.instanceProfileName("kept-profile").roleName("kept"));
+
             server.restart();
             IamClient again = server.iam();
+            Role kept = again.getRole(r -> r.roleName("kept")).role();
+            assertThat(kept.maxSessionDuration()).isEqualTo(7200);
+            assertThat(kept.permissionsBoundary().permissionsBoundaryArn()).endsWith(":policy/ReadOnlyAccess");
+            assertThat(kept.tags()).hasSize(1);
+            assertThat(decoded(kept.assumeRolePolicyDocument())).isEqualTo(TRUST);
+            assertThat(RoleFixtures.stored(server, "kept").compiledTrustPolicy()).isNotNull();
+            var profile = again.getInstanceProfile(r -> r.instanceProfileName("kept-profile")).instanceProfile();
+            assertThat(profile.roles()).extracting(Role::roleName).containsExactly("kept");
+            assertThat(profile.tags()).hasSize(1);
+            assertThat(again.listInstanceProfilesForRole(r -> r.roleName("kept")).instanceProfiles()).hasSize(1);
             assertThat(again.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(taskId)).status())
                     .isEqualTo(DeletionTaskStatusType.SUCCEEDED);
             String unknown = "task/aws-service-role/autoscaling.amazonaws.com/" + name
