@@ -91,7 +91,8 @@ final class IamViews {
         }
         boolean owned = view == RoleView.FULL || view == RoleView.CREATED;
         if (owned && role.permissionsBoundaryArn() != null) {
-            builder.set("PermissionsBoundary", boundary(builder.child("PermissionsBoundary"), call, role.permissionsBoundaryArn()));
+            builder.set("PermissionsBoundary",
+                    boundary(builder.child("PermissionsBoundary"), call, role.permissionsBoundaryArn()));
         }
         if (owned && !role.tags().isEmpty()) {
             builder.set("Tags", tags(builder.child("Tags"), role.tags()));

@@ -114,7 +114,7 @@ final class InstanceProfileOperations {
         call.authorize(Target.of(Arns.instanceProfile(call.caller().accountId(), prefix, "")), context -> {});
         PageRequest request = call.page();
         AccountState account = call.account();
-        return page(call, account, request, Listings.following(account.instanceProfiles(), request,
+        return page(call, account, request, Listings.matching(account.instanceProfiles(), request,
                 p -> p.path().startsWith(prefix)));
     }
 
@@ -123,7 +123,7 @@ final class InstanceProfileOperations {
         String roleName = call.input().string("RoleName");
         AccountState account = call.account();
         Role role = account.role(roleName);
-        call.authorize(RoleOperations.target(call, role, roleName), RoleOperations.existing(call, role));
+        call.authorize(RoleOperations.target(call, role, roleName), RoleOperations.tagged(role));
         if (role == null) {
             throw RoleOperations.noSuchRole(roleName);
         }
@@ -146,8 +146,8 @@ final class InstanceProfileOperations {
             InstanceProfile profile = require(account, name);
             Role role = RoleOperations.requireModifiable(RoleOperations.require(account, roleName));
             if (profile.roleNames().size() >= MAX_ROLES) {
-                throw AwsError.LIMIT_EXCEEDED.exception("Cannot exceed quota for InstanceSessionsPerInstanceProfile: %d",
-                        MAX_ROLES);
+                throw AwsError.LIMIT_EXCEEDED.exception(
+                        "Cannot exceed quota for InstanceSessionsPerInstanceProfile: %d", MAX_ROLES);
             }
             mutation.putInstanceProfile(accountId, profile.withRoleNames(List.of(role.name())));
             return call.noOutput();
@@ -165,7 +165,8 @@ final class InstanceProfileOperations {
             InstanceProfile profile = require(account, name);
             Role role = RoleOperations.requireModifiable(RoleOperations.require(account, roleName));
             if (!account.profilesOf(role.name()).contains(Names.key(profile.name()))) {
-                throw AwsError.NO_SUCH_ENTITY.exception("Role %s in Instance Profile %s cannot be found.", roleName, name);
+                throw AwsError.NO_SUCH_ENTITY.exception("Role %s in Instance Profile %s cannot be found.", roleName,
+                        name);
             }
             mutation.putInstanceProfile(accountId, profile.withRoleNames(profile.roleNames().stream()
                     .filter(r -> !Names.key(r).equals(Names.key(role.name()))).toList()));
@@ -181,7 +182,8 @@ final class InstanceProfileOperations {
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             InstanceProfile profile = require(mutation.account(accountId), name);
-            mutation.putInstanceProfile(accountId, profile.withTags(Tags.merge(profile.tags(), tags, KeyCase.SENSITIVE)));
+            List<Tag> merged = Tags.merge(profile.tags(), tags, KeyCase.SENSITIVE);
+            mutation.putInstanceProfile(accountId, profile.withTags(merged));
             return call.noOutput();
         });
     }
@@ -194,7 +196,8 @@ final class InstanceProfileOperations {
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             InstanceProfile profile = require(mutation.account(accountId), name);
-            mutation.putInstanceProfile(accountId, profile.withTags(Tags.remove(profile.tags(), keys, KeyCase.SENSITIVE)));
+            List<Tag> rest = Tags.remove(profile.tags(), keys, KeyCase.SENSITIVE);
+            mutation.putInstanceProfile(accountId, profile.withTags(rest));
             return call.noOutput();
         });
     }
@@ -217,7 +220,7 @@ final class InstanceProfileOperations {
     private static void authorizePassRole(Call call, Role role, String roleName) {
         String accountId = call.caller().accountId();
         call.authorize("iam:PassRole", RoleOperations.arn(call, role, roleName), context -> {
-            RoleOperations.existing(call, role).accept(context);
+            RoleOperations.tagged(role).accept(context);
             context.put("iam:PassedToService", ContextValue.of("ec2.amazonaws.com"));
             context.put("iam:AssociatedResourceArn", ContextValue.single(ContextType.ARN,
                     Arns.render("arn:aws:ec2:*:" + accountId + ":instance/*", call.caller().partition())));

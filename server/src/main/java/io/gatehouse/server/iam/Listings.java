@@ -20,7 +20,7 @@ final class Listings {
      * Entities of a sorted map (keyed by {@link io.gatehouse.server.state.Names#key}) that pass a filter, after the
      * marker's key: only the map's tail is walked, so a page costs its own size plus the entities filtered out.
      */
-    static <T> List<T> following(PSortedMap<String, T> entities, PageRequest request, Predicate<T> filter) {
+    static <T> List<T> matching(PSortedMap<String, T> entities, PageRequest request, Predicate<T> filter) {
         var after = request.after() == null ? entities : entities.tailMap(request.after(), false);
         List<T> following = new ArrayList<>();
         for (T entity : after.values()) {

@@ -174,7 +174,7 @@ final class RoleOperations {
         String prefix = call.input().has("PathPrefix") ? call.input().string("PathPrefix") : "/";
         call.authorize(Target.of(Arns.role(call.caller().accountId(), prefix, "")), context -> {});
         PageRequest request = call.page();
-        List<Role> following = Listings.following(call.account().roles(), request, r -> r.path().startsWith(prefix));
+        List<Role> following = Listings.matching(call.account().roles(), request, r -> r.path().startsWith(prefix));
         Page<Role> page = request.page(following, r -> Names.key(r.name()));
         Struct.Builder out = call.output();
         out.set("Roles", page.items().stream()
@@ -203,7 +203,7 @@ final class RoleOperations {
         String name = call.input().string("RoleName");
         List<Tag> tags = Tags.fromRequest(call.input().structs("Tags"));
         Role current = call.account().role(name);
-        call.authorize(Target.of(arn(call, current, name)), existing(call, current).andThen(c -> c.requestTags(tags)));
+        call.authorize(Target.of(arn(call, current, name)), tagged(current).andThen(c -> c.requestTags(tags)));
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             Role role = require(mutation.account(accountId), name);
@@ -216,7 +216,7 @@ final class RoleOperations {
         String name = call.input().string("RoleName");
         List<String> keys = call.input().strings("TagKeys");
         Role current = call.account().role(name);
-        call.authorize(Target.of(arn(call, current, name)), existing(call, current).andThen(c -> c.tagKeys(keys)));
+        call.authorize(Target.of(arn(call, current, name)), tagged(current).andThen(c -> c.tagKeys(keys)));
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             Role role = require(mutation.account(accountId), name);
@@ -228,7 +228,7 @@ final class RoleOperations {
     static Struct listRoleTags(Call call) {
         String name = call.input().string("RoleName");
         Role role = call.account().role(name);
-        call.authorize(target(call, role, name), existing(call, role));
+        call.authorize(target(call, role, name), tagged(role));
         if (role == null) {
             throw noSuchRole(name);
         }
@@ -240,12 +240,8 @@ final class RoleOperations {
         String boundary = call.input().string("PermissionsBoundary");
         PolicyArns.named(call, boundary);
         Role current = call.account().role(name);
-        call.authorize(Target.of(arn(call, current, name)), context -> {
-            if (current != null) {
-                context.identityTags(current.tags());
-            }
-            context.put("iam:PermissionsBoundary", ContextValue.single(ContextType.ARN, boundary));
-        });
+        call.authorize(Target.of(arn(call, current, name)), tagged(current).andThen(context ->
+                context.put("iam:PermissionsBoundary", ContextValue.single(ContextType.ARN, boundary))));
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             AccountState account = mutation.account(accountId);
@@ -283,17 +279,23 @@ final class RoleOperations {
     }
 
     /**
-     * The context keys of a call on a role that may exist: its tags ({@code aws:ResourceTag}, {@code
-     * iam:ResourceTag}) and its permissions boundary ({@code iam:PermissionsBoundary}).
+     * The context keys of a call on a role that may exist, for the actions whose entry in the Service Authorization
+     * Reference lists {@code iam:PermissionsBoundary}: the role's tags and its permissions boundary.
      */
     static Consumer<ContextBuilder> existing(Call call, Role role) {
+        return tagged(role).andThen(context -> {
+            if (role != null && role.permissionsBoundaryArn() != null) {
+                context.put("iam:PermissionsBoundary",
+                        ContextValue.single(ContextType.ARN, call.arn(role.permissionsBoundaryArn())));
+            }
+        });
+    }
+
+    /** The context keys of every call on a role that may exist: its tags ({@code aws:}, {@code iam:ResourceTag}). */
+    static Consumer<ContextBuilder> tagged(Role role) {
         return context -> {
             if (role != null) {
                 context.identityTags(role.tags());
-                if (role.permissionsBoundaryArn() != null) {
-                    context.put("iam:PermissionsBoundary",
-                            ContextValue.single(ContextType.ARN, call.arn(role.permissionsBoundaryArn())));
-                }
             }
         };
     }
@@ -309,11 +311,7 @@ final class RoleOperations {
 
     /** {@code role}, unless it is a service-linked role, which only AWS may change: UnmodifiableEntity. */
     static Role requireModifiable(Role role) {
-        if (role.isServiceLinked()) {
-            throw AwsError.UNMODIFIABLE_ENTITY.exception(
-                    "Cannot perform the operation on the protected role '%s' - this role is only modifiable by AWS",
-                    role.name());
-        }
+        new PolicyHolder.OfRole(role).requireModifiable();
         return role;
     }
 

@@ -1,5 +1,6 @@
 package io.gatehouse.server.iam;
 
+import io.gatehouse.policy.engine.CompiledPolicy;
 import io.gatehouse.policy.request.ContextValue;
 import io.gatehouse.server.api.Call;
 import io.gatehouse.server.api.OperationHandler;
@@ -55,7 +56,8 @@ final class ServiceLinkedRoleOperations {
         }
         String name = service.roleName(suffix);
         if (name.length() > MAX_ROLE_NAME) {
-            throw AwsError.INVALID_INPUT.exception("The role name %s is longer than %d characters.", name, MAX_ROLE_NAME);
+            throw AwsError.INVALID_INPUT.exception("The role name %s is longer than %d characters.", name,
+                    MAX_ROLE_NAME);
         }
         String accountId = call.caller().accountId();
         call.authorize(Target.of(Arns.role(accountId, service.path(), name)),
@@ -71,11 +73,14 @@ final class ServiceLinkedRoleOperations {
                         RoleOperations.MAX_ROLES);
             }
             String trustPolicy = service.trustPolicy();
+            CompiledPolicy compiled = TrustPolicies.accept(call, mutation.state(), name,
+                    TrustPolicies.parse(call, trustPolicy));
             String description = in.string("Description");
-            Role role = new Role(name, call.services().ids().roleId(), service.path(), call.services().clock().instant(),
-                    trustPolicy, TrustPolicies.accept(call, mutation.state(), name, TrustPolicies.parse(call, trustPolicy)),
+            Role role = new Role(name, call.services().ids().roleId(), service.path(),
+                    call.services().clock().instant(), trustPolicy, compiled,
                     description == null || description.isEmpty() ? null : description,
-                    RoleOperations.DEFAULT_MAX_SESSION_DURATION, null, List.of(), List.of(), List.of(service.policyArn()), null);
+                    RoleOperations.DEFAULT_MAX_SESSION_DURATION, null, List.of(), List.of(),
+                    List.of(service.policyArn()), null);
             mutation.putRole(accountId, role);
             Struct.Builder out = call.output();
             return out.set("Role", IamViews.role(call, out.child("Role"), role, service.trustPolicyAsCreated(),
@@ -86,7 +91,7 @@ final class ServiceLinkedRoleOperations {
     static Struct deleteServiceLinkedRole(Call call) {
         String name = call.input().string("RoleName");
         Role current = call.account().role(name);
-        call.authorize(Target.of(RoleOperations.arn(call, current, name)), RoleOperations.existing(call, current));
+        call.authorize(Target.of(RoleOperations.arn(call, current, name)), RoleOperations.tagged(current));
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             Role role = RoleOperations.require(mutation.account(accountId), name);
@@ -95,7 +100,8 @@ final class ServiceLinkedRoleOperations {
             }
             String taskId = "task" + role.path() + role.name() + "/" + UUID.randomUUID();
             mutation.removeRole(accountId, role.name());
-            mutation.putRoleDeletion(accountId, new ServiceLinkedRoleDeletion(taskId, call.services().clock().instant()));
+            mutation.putRoleDeletion(accountId,
+                    new ServiceLinkedRoleDeletion(taskId, call.services().clock().instant()));
             return call.output().set("DeletionTaskId", taskId).build();
         });
     }

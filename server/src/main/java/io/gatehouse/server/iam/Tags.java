@@ -30,7 +30,7 @@ final class Tags {
     enum KeyCase {
         /** Users and roles: {@code Team} and {@code team} are one key. */
         INSENSITIVE("User-defined tag keys can't start with \"aws:\". This prefix is reserved for AWS tags."),
-        /** Instance profiles and the other resources IAM tags since 2021: {@code Team} and {@code team} are two keys. */
+        /** Instance profiles and the resources IAM learnt to tag later: {@code Team} and {@code team} are two keys. */
         SENSITIVE("Tag keys beginning with aws: are reserved for system use.");
 
         private final String reservedMessage;

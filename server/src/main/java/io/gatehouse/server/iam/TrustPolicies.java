@@ -36,7 +36,8 @@ final class TrustPolicies {
     static final int SIZE_LIMIT = PolicySizeQuota.TRUST_POLICY_LIMIT;
 
     /** {@code arn:aws:iam::ACCOUNT:user/PATH/NAME} or {@code role/...}, canonical. */
-    private static final Pattern IDENTITY_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):(user|role)(/(?:[^/]+/)*)([^/]+)");
+    private static final Pattern IDENTITY_ARN =
+            Pattern.compile("arn:aws:iam::(\\d{12}):(user|role)(/(?:[^/]+/)*)([^/]+)");
 
     private TrustPolicies() {}
 

@@ -47,6 +47,11 @@ class RoleAuthorizationTest {
         servers.close();
     }
 
+    /** Gives a user an identity policy, with PutUserPolicy. */
+    private static void grant(TestServer server, String user, String document) {
+        server.iam().putUserPolicy(r -> r.userName(user).policyName(unique("grant")).policyDocument(document));
+    }
+
     private static void assertAccessDenied(ThrowingCallable call) {
         IamException error = catchThrowableOfType(IamException.class, call);
         assertThat(error).isNotNull();
@@ -152,7 +157,7 @@ class RoleAuthorizationTest {
         TestServer server = servers.get(backend);
         String user = unique("creator");
         IamClient iam = server.iam(userWithKey(server.iam(), user));
-        RoleFixtures.grant(server, user, policy("Allow", "iam:CreateRole", "*",
+        grant(server, user, policy("Allow", "iam:CreateRole", "*",
                 "{\"StringEquals\":{\"iam:PermissionsBoundary\":\"" + READ_ONLY + "\",\"aws:RequestTag/team\":\"blue\"},"
                         + "\"ForAllValues:StringEquals\":{\"aws:TagKeys\":[\"team\"]}}"));
         String name = unique("Bounded");
@@ -175,10 +180,10 @@ class RoleAuthorizationTest {
         server.iam().createRole(r -> r.roleName(blue).assumeRolePolicyDocument(TRUST).tags(tag("team", "blue"))
                 .permissionsBoundary(READ_ONLY));
         server.iam().createRole(r -> r.roleName(red).assumeRolePolicyDocument(TRUST).tags(tag("team", "red")));
-        RoleFixtures.grant(server, user, policy("Allow", "iam:GetRole", "*",
+        grant(server, user, policy("Allow", "iam:GetRole", "*",
                 "{\"StringEquals\":{\"iam:ResourceTag/team\":\"blue\",\"aws:ResourceTag/team\":\"blue\"}}"));
-        RoleFixtures.grant(server, user, policy("Allow", "iam:DeleteRolePermissionsBoundary", "*", null));
-        RoleFixtures.grant(server, user, policy("Deny", "iam:DeleteRolePermissionsBoundary", "*",
+        grant(server, user, policy("Allow", "iam:DeleteRolePermissionsBoundary", "*", null));
+        grant(server, user, policy("Deny", "iam:DeleteRolePermissionsBoundary", "*",
                 "{\"StringEquals\":{\"iam:PermissionsBoundary\":\"" + READ_ONLY + "\"}}"));
         assertThat(iam.getRole(r -> r.roleName(blue)).role().roleName()).isEqualTo(blue);
         assertAccessDenied(() -> iam.getRole(r -> r.roleName(red)));
@@ -192,7 +197,7 @@ class RoleAuthorizationTest {
         TestServer server = servers.get(backend);
         String user = unique("linker");
         IamClient iam = server.iam(userWithKey(server.iam(), user));
-        RoleFixtures.grant(server, user, policy("Allow", "iam:CreateServiceLinkedRole", "*",
+        grant(server, user, policy("Allow", "iam:CreateServiceLinkedRole", "*",
                 "{\"StringEquals\":{\"iam:AWSServiceName\":\"ecs.amazonaws.com\"}}"));
         assertAccessDenied(() -> iam.createServiceLinkedRole(r -> r.awsServiceName("elasticloadbalancing.amazonaws.com")));
         iam.createServiceLinkedRole(r -> r.awsServiceName("ecs.amazonaws.com"));
@@ -208,11 +213,11 @@ class RoleAuthorizationTest {
         String profile = unique("passing");
         server.iam().createRole(r -> r.roleName(role).assumeRolePolicyDocument(TRUST));
         server.iam().createInstanceProfile(r -> r.instanceProfileName(profile).tags(tag("env", "dev")));
-        RoleFixtures.grant(server, user, policy("Allow", "iam:AddRoleToInstanceProfile", "*",
+        grant(server, user, policy("Allow", "iam:AddRoleToInstanceProfile", "*",
                 "{\"StringEquals\":{\"aws:ResourceTag/env\":\"dev\"}}"));
         assertDenied(() -> iam.addRoleToInstanceProfile(r -> r.instanceProfileName(profile).roleName(role)),
                 arn("user/" + user), "iam:PassRole", arn("role/" + role));
-        RoleFixtures.grant(server, user, policy("Allow", "iam:PassRole", arn("role/" + role),
+        grant(server, user, policy("Allow", "iam:PassRole", arn("role/" + role),
                 "{\"StringEquals\":{\"iam:PassedToService\":\"ec2.amazonaws.com\"},\"ArnLike\":{"
                         + "\"iam:AssociatedResourceArn\":\"arn:aws:ec2:*:" + ACCOUNT + ":instance/*\"}}"));
         iam.addRoleToInstanceProfile(r -> r.instanceProfileName(profile).roleName(role));

@@ -257,14 +257,14 @@ class RoleTest {
                 "Cannot delete entity, must remove roles from instance profile first.");
         iam.removeRoleFromInstanceProfile(r -> r.instanceProfileName(profile).roleName(name));
 
-        RoleFixtures.inlinePolicy(server, name, IamFixtures.allow("s3:GetObject"));
+        iam.putRolePolicy(r -> r.roleName(name).policyName("inline").policyDocument(IamFixtures.allow("s3:GetObject")));
         assertAwsError(() -> iam.deleteRole(r -> r.roleName(name)), "DeleteConflict", 409,
                 "Cannot delete entity, must delete policies first.");
-        RoleFixtures.clearInlinePolicies(server, name);
-        RoleFixtures.attachedPolicies(server, name, List.of(READ_ONLY));
+        iam.deleteRolePolicy(r -> r.roleName(name).policyName("inline"));
+        iam.attachRolePolicy(r -> r.roleName(name).policyArn(READ_ONLY));
         assertAwsError(() -> iam.deleteRole(r -> r.roleName(name)), "DeleteConflict", 409,
                 "Cannot delete entity, must detach all policies first.");
-        RoleFixtures.attachedPolicies(server, name, List.of());
+        iam.detachRolePolicy(r -> r.roleName(name).policyArn(READ_ONLY));
 
         iam.deleteRole(r -> r.roleName(name.toUpperCase()));
         assertAwsError(() -> iam.getRole(r -> r.roleName(name)), "NoSuchEntity", 404,

@@ -54,8 +54,9 @@ class ServiceLinkedRoleTest {
                     + "\"Action\":\"sts:AssumeRole\"}]}");
             assertThat(got.description()).isEqualTo("scales");
             assertThat(got.maxSessionDuration()).isEqualTo(3600);
-            assertThat(RoleFixtures.stored(server, "AWSServiceRoleForAutoScaling").attachedPolicyArns())
-                    .containsExactly(POLICY);
+            assertThat(iam.listAttachedRolePolicies(r -> r.roleName("AWSServiceRoleForAutoScaling")).attachedPolicies())
+                    .extracting(p -> p.policyArn()).containsExactly(POLICY);
+            assertThat(iam.getPolicy(r -> r.policyArn(POLICY)).policy().attachmentCount()).isEqualTo(1);
             assertThat(server.server().state().current().account(ACCOUNT).attachedTo(POLICY)).hasSize(1);
 
             assertAwsError(() -> iam.createServiceLinkedRole(r -> r.awsServiceName(AUTO_SCALING)), "InvalidInput", 400,
@@ -102,6 +103,11 @@ class ServiceLinkedRoleTest {
             assertAwsError(() -> iam.removeRoleFromInstanceProfile(r -> r.instanceProfileName("profile").roleName(name)),
                     "UnmodifiableEntity", 400, protectedRole);
 
+            assertAwsError(() -> iam.attachRolePolicy(r -> r.roleName(name)
+                    .policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess")), "UnmodifiableEntity", 400, protectedRole);
+            assertAwsError(() -> iam.detachRolePolicy(r -> r.roleName(name).policyArn(POLICY)), "UnmodifiableEntity", 400,
+                    protectedRole);
+
             iam.updateRole(r -> r.roleName(name).description("described"));
             iam.updateRoleDescription(r -> r.roleName(name).description("described again"));
             iam.tagRole(r -> r.roleName(name).tags(Tag.builder().key("k").value("v").build()));
@@ -123,7 +129,7 @@ class ServiceLinkedRoleTest {
             assertThat(taskId).matches(TASK_ID);
             assertAwsError(() -> iam.getRole(r -> r.roleName(name)), "NoSuchEntity", 404,
                     "The role with name " + name + " cannot be found.");
-            assertThat(server.server().state().current().account(ACCOUNT).attachedTo(POLICY)).isEmpty();
+            assertThat(iam.getPolicy(r -> r.policyArn(POLICY)).policy().attachmentCount()).isZero();
             assertThat(iam.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(taskId)).status())
                     .isEqualTo(DeletionTaskStatusType.SUCCEEDED);
 
