@@ -23,6 +23,9 @@ public final class IamService {
         PolicyOperations.register(handlers);
         AttachmentOperations.register(handlers);
         InlinePolicyOperations.register(handlers);
+        RoleOperations.register(handlers);
+        ServiceLinkedRoleOperations.register(handlers);
+        InstanceProfileOperations.register(handlers);
         return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
                 new AuditRecorder("iam", catalog));
     }

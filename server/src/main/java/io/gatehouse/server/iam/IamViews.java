@@ -6,8 +6,10 @@ import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.Group;
+import io.gatehouse.server.state.InstanceProfile;
 import io.gatehouse.server.state.ManagedPolicy;
 import io.gatehouse.server.state.PolicyVersion;
+import io.gatehouse.server.state.Role;
 import io.gatehouse.server.state.Tag;
 import io.gatehouse.server.state.User;
 import java.util.List;
@@ -55,9 +57,93 @@ final class IamViews {
                 .build();
     }
 
+    /**
+     * A permissions boundary as {@code AttachedPermissionsBoundary}. IAM answers the type {@code Policy}, not the
+     * model's enum value {@code PermissionsBoundaryPolicy} (aws CLI reference examples, recorded IAM responses).
+     */
     static Struct boundary(Struct.Builder builder, Call call, String canonicalArn) {
-        return builder.set("PermissionsBoundaryType", "PermissionsBoundaryPolicy")
+        return builder.set("PermissionsBoundaryType", "Policy")
                 .set("PermissionsBoundaryArn", call.arn(canonicalArn)).build();
+    }
+
+    /** Which members of a role a response carries: each operation answers with its own selection, as IAM does. */
+    enum RoleView {
+        /** CreateRole: no description or session duration; the boundary and tags it was created with. */
+        CREATED,
+        /** GetRole: everything, with {@code RoleLastUsed} always present (empty until the role is used). */
+        FULL,
+        /** ListRoles: description and session duration, without boundary, tags or last use. */
+        LISTED,
+        /** UpdateRoleDescription: the description, nothing else beyond the identity and trust policy. */
+        DESCRIBED,
+        /** The roles of an instance profile, and CreateServiceLinkedRole: identity and trust policy only. */
+        BASIC
+    }
+
+    /**
+     * A role as {@code Role}. The trust policy is the document as stored; the protocol URL-encodes it.
+     *
+     * @param builder a fresh builder for the {@code Role} shape
+     */
+    static Struct role(Call call, Struct.Builder builder, Role role, RoleView view) {
+        return role(call, builder, role, role.trustPolicy(), view);
+    }
+
+    /** {@link #role(Call, Struct.Builder, Role, RoleView)} showing {@code trustPolicy} as its trust policy. */
+    static Struct role(Call call, Struct.Builder builder, Role role, String trustPolicy, RoleView view) {
+        builder.set("Path", role.path())
+                .set("RoleName", role.name())
+                .set("RoleId", role.id())
+                .set("Arn", call.arn(Arns.role(call.caller().accountId(), role.path(), role.name())))
+                .set("CreateDate", role.created())
+                .set("AssumeRolePolicyDocument", trustPolicy);
+        boolean described = view == RoleView.FULL || view == RoleView.LISTED || view == RoleView.DESCRIBED;
+        if (described && role.description() != null) {
+            builder.set("Description", role.description());
+        }
+        if (view == RoleView.FULL || view == RoleView.LISTED) {
+            builder.set("MaxSessionDuration", role.maxSessionDuration());
+        }
+        boolean owned = view == RoleView.FULL || view == RoleView.CREATED;
+        if (owned && role.permissionsBoundaryArn() != null) {
+            builder.set("PermissionsBoundary",
+                    boundary(builder.child("PermissionsBoundary"), call, role.permissionsBoundaryArn()));
+        }
+        if (owned && !role.tags().isEmpty()) {
+            builder.set("Tags", tags(builder.child("Tags"), role.tags()));
+        }
+        if (view == RoleView.FULL) {
+            Struct.Builder lastUsed = builder.child("RoleLastUsed");
+            if (role.lastUsed() != null) {
+                lastUsed.set("LastUsedDate", role.lastUsed().date()).set("Region", role.lastUsed().region());
+            }
+            builder.set("RoleLastUsed", lastUsed.build());
+        }
+        return builder.build();
+    }
+
+    /**
+     * An instance profile as {@code InstanceProfile}, with its roles. GetInstanceProfile answers its tags, an empty
+     * list included; CreateInstanceProfile the tags it was created with; the listings none.
+     *
+     * @param builder  a fresh builder for the {@code InstanceProfile} shape
+     * @param withTags whether to answer the tags ({@code GetInstanceProfile}); CreateInstanceProfile passes
+     *                 {@code !tags.isEmpty()}
+     */
+    static Struct instanceProfile(Call call, Struct.Builder builder, AccountState account, InstanceProfile profile,
+                                  boolean withTags) {
+        builder.set("Path", profile.path())
+                .set("InstanceProfileName", profile.name())
+                .set("InstanceProfileId", profile.id())
+                .set("Arn", call.arn(Arns.instanceProfile(call.caller().accountId(), profile.path(), profile.name())))
+                .set("CreateDate", profile.created())
+                .set("Roles", profile.roleNames().stream()
+                        .map(name -> role(call, builder.child("Roles"), account.role(name), RoleView.BASIC))
+                        .toList());
+        if (withTags) {
+            builder.set("Tags", tags(builder.child("Tags"), profile.tags()));
+        }
+        return builder.build();
     }
 
     /** Tags as a list of {@code Tag} structures; {@code builder} builds one {@code Tag}. */

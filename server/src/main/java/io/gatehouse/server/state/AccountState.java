@@ -31,6 +31,7 @@ import org.pcollections.TreePMap;
  * @param boundaryUses     canonical policy ARN to the entities it bounds
  * @param roleProfiles     role key to the keys of the instance profiles that contain it
  * @param userKeys         user key to the ids of its access keys ({@code ""} for the root user)
+ * @param roleDeletions    service-linked role deletions by task id, for GetServiceLinkedRoleDeletionStatus
  */
 public record AccountState(
         Account account,
@@ -45,7 +46,8 @@ public record AccountState(
         PMap<String, PSet<String>> attachments,
         PMap<String, PSet<String>> boundaryUses,
         PMap<String, PSet<String>> roleProfiles,
-        PMap<String, PSet<String>> userKeys) {
+        PMap<String, PSet<String>> userKeys,
+        PMap<String, ServiceLinkedRoleDeletion> roleDeletions) {
 
     /** The key under which the root user's access keys are indexed. */
     public static final String ROOT_KEYS = "";
@@ -54,7 +56,7 @@ public record AccountState(
     public static AccountState of(Account account) {
         return new AccountState(account, 0, TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
                 TreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
-                HashTreePMap.empty(), HashTreePMap.empty());
+                HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty());
     }
 
     public String accountId() {
@@ -112,6 +114,11 @@ public record AccountState(
         return keys;
     }
 
+    /** A service-linked role deletion by its task id, or {@code null}. */
+    public ServiceLinkedRoleDeletion roleDeletion(String taskId) {
+        return roleDeletions.get(taskId);
+    }
+
     /** The instance profiles that contain a role. */
     public PSet<String> profilesOf(String roleName) {
         return roleProfiles.getOrDefault(Names.key(roleName), HashTreePSet.empty());
@@ -134,7 +141,7 @@ public record AccountState(
         return new AccountState(account, version + 1, users.plus(key, user), groups, roles, policies, instanceProfiles,
                 accessKeys, members, reattach(ref, old == null ? null : old.attachedPolicyArns(), user.attachedPolicyArns()),
                 rebound(ref, old == null ? null : old.permissionsBoundaryArn(), user.permissionsBoundaryArn()),
-                roleProfiles, userKeys);
+                roleProfiles, userKeys, roleDeletions);
     }
 
     /** This state without a user (its keys, memberships and attachments must already be gone). */
@@ -148,7 +155,7 @@ public record AccountState(
         }
         return new AccountState(account, version + 1, users.minus(key), groups, roles, policies, instanceProfiles,
                 accessKeys, members, reattach(ref, old.attachedPolicyArns(), List.of()),
-                rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles, userKeys.minus(key));
+                rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles, userKeys.minus(key), roleDeletions);
     }
 
     public AccountState withGroup(Group group) {
@@ -156,7 +163,7 @@ public record AccountState(
         Group old = groups.get(key);
         return new AccountState(account, version + 1, users, groups.plus(key, group), roles, policies, instanceProfiles,
                 accessKeys, groupMembers, reattach("group/" + key, old == null ? null : old.attachedPolicyArns(),
-                group.attachedPolicyArns()), boundaryUses, roleProfiles, userKeys);
+                group.attachedPolicyArns()), boundaryUses, roleProfiles, userKeys, roleDeletions);
     }
 
     public AccountState withoutGroup(String name) {
@@ -164,7 +171,7 @@ public record AccountState(
         Group old = Objects.requireNonNull(groups.get(key), name);
         return new AccountState(account, version + 1, users, groups.minus(key), roles, policies, instanceProfiles,
                 accessKeys, groupMembers.minus(key), reattach("group/" + key, old.attachedPolicyArns(), List.of()),
-                boundaryUses, roleProfiles, userKeys);
+                boundaryUses, roleProfiles, userKeys, roleDeletions);
     }
 
     public AccountState withRole(Role role) {
@@ -174,7 +181,7 @@ public record AccountState(
         return new AccountState(account, version + 1, users, groups, roles.plus(key, role), policies, instanceProfiles,
                 accessKeys, groupMembers, reattach(ref, old == null ? null : old.attachedPolicyArns(), role.attachedPolicyArns()),
                 rebound(ref, old == null ? null : old.permissionsBoundaryArn(), role.permissionsBoundaryArn()),
-                roleProfiles, userKeys);
+                roleProfiles, userKeys, roleDeletions);
     }
 
     public AccountState withoutRole(String name) {
@@ -183,17 +190,19 @@ public record AccountState(
         String ref = "role/" + key;
         return new AccountState(account, version + 1, users, groups, roles.minus(key), policies, instanceProfiles,
                 accessKeys, groupMembers, reattach(ref, old.attachedPolicyArns(), List.of()),
-                rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles.minus(key), userKeys);
+                rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles.minus(key), userKeys, roleDeletions);
     }
 
     public AccountState withPolicy(ManagedPolicy policy) {
         return new AccountState(account, version + 1, users, groups, roles, policies.plus(Names.key(policy.name()), policy),
-                instanceProfiles, accessKeys, groupMembers, attachments, boundaryUses, roleProfiles, userKeys);
+                instanceProfiles, accessKeys, groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
+                roleDeletions);
     }
 
     public AccountState withoutPolicy(String name) {
         return new AccountState(account, version + 1, users, groups, roles, policies.minus(Names.key(name)),
-                instanceProfiles, accessKeys, groupMembers, attachments, boundaryUses, roleProfiles, userKeys);
+                instanceProfiles, accessKeys, groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
+                roleDeletions);
     }
 
     public AccountState withInstanceProfile(InstanceProfile profile) {
@@ -207,7 +216,8 @@ public record AccountState(
             profiles = add(profiles, Names.key(role), key);
         }
         return new AccountState(account, version + 1, users, groups, roles, policies,
-                instanceProfiles.plus(key, profile), accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys);
+                instanceProfiles.plus(key, profile), accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys,
+                roleDeletions);
     }
 
     public AccountState withoutInstanceProfile(String name) {
@@ -218,7 +228,7 @@ public record AccountState(
             profiles = remove(profiles, Names.key(role), key);
         }
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles.minus(key),
-                accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys);
+                accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys, roleDeletions);
     }
 
     /** This state with an access key created or replaced; {@code userName == null} is the root user's. */
@@ -226,19 +236,27 @@ public record AccountState(
         String owner = key.userName() == null ? ROOT_KEYS : Names.key(key.userName());
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles,
                 accessKeys.plus(key.id(), key), groupMembers, attachments, boundaryUses, roleProfiles,
-                add(userKeys, owner, key.id()));
+                add(userKeys, owner, key.id()), roleDeletions);
     }
 
     public AccountState withoutAccessKey(String id) {
         AccessKey old = Objects.requireNonNull(accessKeys.get(id), "access key");
         String owner = old.userName() == null ? ROOT_KEYS : Names.key(old.userName());
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles,
-                accessKeys.minus(id), groupMembers, attachments, boundaryUses, roleProfiles, remove(userKeys, owner, id));
+                accessKeys.minus(id), groupMembers, attachments, boundaryUses, roleProfiles, remove(userKeys, owner, id),
+                roleDeletions);
+    }
+
+    /** This state with a service-linked role deletion recorded. */
+    public AccountState withRoleDeletion(ServiceLinkedRoleDeletion deletion) {
+        return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
+                groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
+                roleDeletions.plus(deletion.taskId(), deletion));
     }
 
     public AccountState withAccount(Account changed) {
         return new AccountState(changed, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
-                groupMembers, attachments, boundaryUses, roleProfiles, userKeys);
+                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions);
     }
 
     private PMap<String, PSet<String>> reattach(String ref, List<String> before, List<String> after) {

@@ -29,6 +29,8 @@ public final class EntityCodec {
     public static final String POLICY = "policy";
     public static final String INSTANCE_PROFILE = "instance-profile";
     public static final String ACCESS_KEY = "access-key";
+    /** A service-linked role deletion, kept for GetServiceLinkedRoleDeletionStatus. */
+    public static final String ROLE_DELETION = "role-deletion";
     /** A deleted access key's id, kept so the key stays refused rather than unknown. */
     public static final String RETIRED_KEY = "retired-key";
 
@@ -160,6 +162,19 @@ public final class EntityCodec {
         JsonNode node = tree(json);
         return new InstanceProfile(node.get("name").asText(), node.get("id").asText(), node.get("path").asText(),
                 Instant.parse(node.get("created").asText()), strings(node.get("roles")), tags(node.get("tags")));
+    }
+
+    // --- service-linked role deletions ---
+
+    public String write(ServiceLinkedRoleDeletion deletion) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("taskId", deletion.taskId()).put("submitted", deletion.submitted().toString());
+        return text(node);
+    }
+
+    public ServiceLinkedRoleDeletion readRoleDeletion(String json) {
+        JsonNode node = tree(json);
+        return new ServiceLinkedRoleDeletion(node.get("taskId").asText(), Instant.parse(node.get("submitted").asText()));
     }
 
     // --- access keys ---

@@ -20,4 +20,14 @@ public record InstanceProfile(String name, String id, String path, Instant creat
         roleNames = List.copyOf(roleNames);
         tags = List.copyOf(tags);
     }
+
+    /** This instance profile holding other roles. */
+    public InstanceProfile withRoleNames(List<String> newRoleNames) {
+        return new InstanceProfile(name, id, path, created, newRoleNames, tags);
+    }
+
+    /** This instance profile with other tags. */
+    public InstanceProfile withTags(List<Tag> newTags) {
+        return new InstanceProfile(name, id, path, created, roleNames, newTags);
+    }
 }

@@ -102,6 +102,12 @@ public final class Mutation {
         state = state.with(account(accountId).withoutInstanceProfile(name));
     }
 
+    /** Records a service-linked role deletion (the role itself is removed with {@link #removeRole}). */
+    public void putRoleDeletion(String accountId, ServiceLinkedRoleDeletion deletion) {
+        tx.put(accountId, EntityCodec.ROLE_DELETION, deletion.taskId(), codec.write(deletion));
+        state = state.with(account(accountId).withRoleDeletion(deletion));
+    }
+
     /** Creates or replaces an access key (a user's, or the root user's when its user name is null). */
     public void putAccessKey(String accountId, AccessKey key) {
         tx.put(accountId, EntityCodec.ACCESS_KEY, key.id(), codec.write(key));

@@ -35,8 +35,35 @@ public record Role(String name, String id, String path, Instant created, String 
     /** When and in which region a role was last used. */
     public record LastUsed(Instant date, String region) {}
 
+    /** The path prefix of service-linked roles, which only CreateServiceLinkedRole may use. */
+    public static final String SERVICE_LINKED_PATH = "/aws-service-role/";
+
     /** Whether the role is a service-linked role (path {@code /aws-service-role/...}). */
     public boolean isServiceLinked() {
-        return path.startsWith("/aws-service-role/");
+        return path.startsWith(SERVICE_LINKED_PATH);
+    }
+
+    /** This role with another description ({@code null} for none) and maximum session duration. */
+    public Role withSettings(String newDescription, int newMaxSessionDuration) {
+        return new Role(name, id, path, created, trustPolicy, compiledTrustPolicy, newDescription, newMaxSessionDuration,
+                permissionsBoundaryArn, tags, inlinePolicies, attachedPolicyArns, lastUsed);
+    }
+
+    /** This role with another trust policy. */
+    public Role withTrustPolicy(String document, CompiledPolicy compiled) {
+        return new Role(name, id, path, created, document, compiled, description, maxSessionDuration,
+                permissionsBoundaryArn, tags, inlinePolicies, attachedPolicyArns, lastUsed);
+    }
+
+    /** This role with another permissions boundary ({@code null} for none). */
+    public Role withPermissionsBoundary(String boundaryArn) {
+        return new Role(name, id, path, created, trustPolicy, compiledTrustPolicy, description, maxSessionDuration,
+                boundaryArn, tags, inlinePolicies, attachedPolicyArns, lastUsed);
+    }
+
+    /** This role with other tags. */
+    public Role withTags(List<Tag> newTags) {
+        return new Role(name, id, path, created, trustPolicy, compiledTrustPolicy, description, maxSessionDuration,
+                permissionsBoundaryArn, newTags, inlinePolicies, attachedPolicyArns, lastUsed);
     }
 }

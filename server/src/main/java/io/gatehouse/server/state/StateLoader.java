@@ -32,6 +32,7 @@ public final class StateLoader {
                 case EntityCodec.ROLE -> loaded.with(account.withRole(codec.readRole(row.body())));
                 case EntityCodec.POLICY -> loaded.with(account.withPolicy(codec.readPolicy(row.body())));
                 case EntityCodec.INSTANCE_PROFILE -> loaded.with(account.withInstanceProfile(codec.readInstanceProfile(row.body())));
+                case EntityCodec.ROLE_DELETION -> loaded.with(account.withRoleDeletion(codec.readRoleDeletion(row.body())));
                 case EntityCodec.ACCESS_KEY -> {
                     AccessKey key = codec.readAccessKey(row.body());
                     yield loaded.with(account.withAccessKey(key)).withKey(key.id(), row.accountId());
