@@ -122,9 +122,11 @@ class GroupCommitTest extends StoreTestBase {
             futures.add(submit(i == 7 ? failingCommand(key, ran) : command(key, ran, problems)));
         }
         List<Integer> ranWhenCompleted = new CopyOnWriteArrayList<>();
-        futures.forEach(f -> f.whenComplete((r, e) -> ranWhenCompleted.add(ran.size())));
+        // Wait for the observing stages themselves: a future's other dependents may finish before these have run.
+        List<CompletableFuture<?>> observed = new ArrayList<>();
+        futures.forEach(f -> observed.add(f.whenComplete((r, e) -> ranWhenCompleted.add(ran.size()))));
         gate.release();
-        futures.forEach(f -> f.handle((r, e) -> r).join());
+        observed.forEach(f -> f.handle((r, e) -> r).join());
 
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < commands; i++) {
