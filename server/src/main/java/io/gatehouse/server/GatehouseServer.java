@@ -115,6 +115,11 @@ public final class GatehouseServer implements AutoCloseable {
         return state;
     }
 
+    /** The durable record (audit events, change log), for tests and administration. */
+    public Store store() {
+        return store;
+    }
+
     /**
      * Emulator mode's reset: every account but the default one is deleted, and the default account is emptied but
      * keeps its root user's access keys, so clients configured with them keep working.
