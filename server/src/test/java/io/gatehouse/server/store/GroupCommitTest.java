@@ -61,7 +61,7 @@ class GroupCommitTest extends StoreTestBase {
         store.load(a -> { }, entities::add);
         assertThat(entities).hasSize(threads * perThread);
         assertThat(store.changesSince(0, 10_000)).hasSize(threads * perThread);
-        assertThat(store.audit(AuditQuery.between(T0, T0.plusSeconds(1)).limit(10_000))).hasSize(threads * perThread);
+        assertThat(store.audit(AuditQuery.between(T0, T0.plusSeconds(1)).withLimit(10_000))).hasSize(threads * perThread);
         WriterStats stats = store.writer().stats();
         assertThat(stats.commands()).isEqualTo(threads * perThread);
         assertThat(stats.batches()).isBetween(1L, (long) threads * perThread);

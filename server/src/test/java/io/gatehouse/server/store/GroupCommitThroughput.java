@@ -1,0 +1,95 @@
+package io.gatehouse.server.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures, and only prints, how many commits and writes per second group commit reaches with 1 to 256 concurrent
+ * submitters, each write an entity put (with its change-log row) and an audit event. Not part of the normal build
+ * (the name matches no surefire pattern); run it with
+ * {@code ./mvnw -B -q -pl server -am verify -Dtest=GroupCommitThroughput -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class GroupCommitThroughput extends StoreTestBase {
+
+    private static final String ACCOUNT = "123456789012";
+    private static final Duration WARM_UP = Duration.ofSeconds(1);
+    private static final Duration RUN = Duration.ofSeconds(3);
+    private static final String USER_BODY = "{\"UserName\":\"%s\",\"UserId\":\"AIDA%016d\",\"Path\":\"/\","
+            + "\"Arn\":\"arn:aws:iam::123456789012:user/%s\",\"CreateDate\":\"2026-01-01T00:00:00Z\","
+            + "\"Tags\":[{\"Key\":\"team\",\"Value\":\"platform\"}],\"PermissionsBoundary\":null,"
+            + "\"AttachedPolicies\":[\"arn:aws:iam::aws:policy/ReadOnlyAccess\"],\"Groups\":[\"developers\"]}";
+    private static final String EVENT_BODY = "{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"Root\","
+            + "\"principalId\":\"123456789012\",\"arn\":\"arn:aws:iam::123456789012:root\",\"accountId\":"
+            + "\"123456789012\",\"accessKeyId\":\"AKIAIOSFODNN7EXAMPLE\"},\"eventTime\":\"2026-01-01T00:00:00Z\","
+            + "\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateUser\",\"awsRegion\":\"us-east-1\","
+            + "\"sourceIPAddress\":\"127.0.0.1\",\"userAgent\":\"aws-cli/2.27.0 md/Botocore#1.38.0\","
+            + "\"requestParameters\":{\"userName\":\"%s\"},\"responseElements\":{\"user\":{\"userName\":\"%s\"}},"
+            + "\"requestID\":\"%s\",\"eventID\":\"%s\",\"readOnly\":false,\"eventType\":\"AwsApiCall\","
+            + "\"managementEvent\":true,\"recipientAccountId\":\"123456789012\"}";
+
+    @Test
+    void measure() throws InterruptedException {
+        for (int submitters : new int[] {1, 4, 16, 64, 256}) {
+            round(submitters, WARM_UP);
+            WriterStats before = store.writer().stats();
+            long start = System.nanoTime();
+            long[] latencies = round(submitters, RUN);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            WriterStats after = store.writer().stats();
+            long commits = after.batches() - before.batches();
+            long writes = after.commands() - before.commands();
+            Arrays.sort(latencies);
+            System.out.printf("group commit %-10s submitters %3d: %8.0f writes/s %7.0f commits/s"
+                            + "  %5.1f writes/commit  latency p50 %6.2f ms p99 %6.2f ms%n",
+                    backend, submitters, writes / seconds, commits / seconds, (double) writes / commits,
+                    percentile(latencies, 0.50), percentile(latencies, 0.99));
+        }
+    }
+
+    /** Runs the submitters for the duration; returns every write's latency in nanoseconds. */
+    private long[] round(int submitters, Duration duration) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<long[]> results = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < submitters; t++) {
+            String prefix = "u" + System.nanoTime() + "-" + t + "-";
+            threads.add(Thread.ofVirtual().start(() -> results.add(submitUntil(stop, prefix))));
+        }
+        Thread.sleep(duration);
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return results.stream().flatMapToLong(Arrays::stream).toArray();
+    }
+
+    private long[] submitUntil(AtomicBoolean stop, String prefix) {
+        long[] latencies = new long[1 << 12];
+        int count = 0;
+        for (long i = 0; !stop.get(); i++) {
+            String name = prefix + i;
+            String eventId = "e-" + name;
+            long begin = System.nanoTime();
+            store.writer().submit(tx -> {
+                tx.audit(new AuditEvent(eventId, ACCOUNT, Instant.now(), "CreateUser",
+                        EVENT_BODY.formatted(name, name, eventId, eventId)));
+                return tx.put(ACCOUNT, "user", name, USER_BODY.formatted(name, 0L, name));
+            }).join();
+            if (count == latencies.length) {
+                latencies = Arrays.copyOf(latencies, count * 2);
+            }
+            latencies[count++] = System.nanoTime() - begin;
+        }
+        return Arrays.copyOf(latencies, count);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, p * sorted.length)] / 1e6;
+    }
+}
