@@ -1,5 +1,6 @@
 package io.gatehouse.server.store;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Measures, and only prints, how many commits and writes per second group commit reaches with 1 to 256 concurrent
- * submitters, each write an entity put (with its change-log row) and an audit event. Not part of the normal build
+ * submitters and a batch work limit of 2 and 10 ms, each write an entity put (with its change-log row) and an audit
+ * event, or an audit event alone (how the server records read-only and failed calls). Not part of the normal build
  * (the name matches no surefire pattern); run it with
  * {@code ./mvnw -B -q -pl server -am verify -Dtest=GroupCommitThroughput -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -35,31 +37,42 @@ class GroupCommitThroughput extends StoreTestBase {
 
     @Test
     void measure() throws InterruptedException {
-        for (int submitters : new int[] {1, 4, 16, 64, 256}) {
-            round(submitters, WARM_UP);
-            WriterStats before = store.writer().stats();
-            long start = System.nanoTime();
-            long[] latencies = round(submitters, RUN);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            WriterStats after = store.writer().stats();
-            long commits = after.batches() - before.batches();
-            long writes = after.commands() - before.commands();
-            Arrays.sort(latencies);
-            System.out.printf("group commit %-10s submitters %3d: %8.0f writes/s %7.0f commits/s"
-                            + "  %5.1f writes/commit  latency p50 %6.2f ms p99 %6.2f ms%n",
-                    backend, submitters, writes / seconds, commits / seconds, (double) writes / commits,
-                    percentile(latencies, 0.50), percentile(latencies, 0.99));
+        for (int workMillis : new int[] {2, 10}) {
+            store.close();
+            store = Store.open(database.options().withMaxBatchWork(Duration.ofMillis(workMillis)));
+            for (boolean auditOnly : new boolean[] {false, true}) {
+                for (int submitters : new int[] {1, 16, 64, 256}) {
+                    measure(workMillis, auditOnly, submitters);
+                }
+            }
         }
     }
 
+    private void measure(int workMillis, boolean auditOnly, int submitters) throws InterruptedException {
+        round(submitters, auditOnly, WARM_UP);
+        WriterStats before = store.writer().stats();
+        long start = System.nanoTime();
+        long[] latencies = round(submitters, auditOnly, RUN);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        WriterStats after = store.writer().stats();
+        long commits = after.batches() - before.batches();
+        long writes = after.commands() - before.commands();
+        Arrays.sort(latencies);
+        System.out.printf("group commit %-10s %-11s batch work %2d ms, submitters %3d: %6.0f writes/s"
+                        + " %5.0f commits/s %5.1f writes/commit, latency p50 %6.2f ms p99 %6.2f ms (load %.1f)%n",
+                backend, auditOnly ? "audit only" : "put+audit", workMillis, submitters, writes / seconds, commits / seconds, (double) writes / commits,
+                percentile(latencies, 0.50), percentile(latencies, 0.99),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
     /** Runs the submitters for the duration; returns every write's latency in nanoseconds. */
-    private long[] round(int submitters, Duration duration) throws InterruptedException {
+    private long[] round(int submitters, boolean auditOnly, Duration duration) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         List<long[]> results = new CopyOnWriteArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < submitters; t++) {
             String prefix = "u" + System.nanoTime() + "-" + t + "-";
-            threads.add(Thread.ofVirtual().start(() -> results.add(submitUntil(stop, prefix))));
+            threads.add(Thread.ofVirtual().start(() -> results.add(submitUntil(stop, auditOnly, prefix))));
         }
         Thread.sleep(duration);
         stop.set(true);
@@ -69,17 +82,19 @@ class GroupCommitThroughput extends StoreTestBase {
         return results.stream().flatMapToLong(Arrays::stream).toArray();
     }
 
-    private long[] submitUntil(AtomicBoolean stop, String prefix) {
+    private long[] submitUntil(AtomicBoolean stop, boolean auditOnly, String prefix) {
         long[] latencies = new long[1 << 12];
         int count = 0;
         for (long i = 0; !stop.get(); i++) {
             String name = prefix + i;
             String eventId = "e-" + name;
+            AuditEvent event = new AuditEvent(eventId, ACCOUNT, Instant.now(), "CreateUser",
+                    EVENT_BODY.formatted(name, name, eventId, eventId));
+            String user = USER_BODY.formatted(name, 0L, name);
             long begin = System.nanoTime();
             store.writer().submit(tx -> {
-                tx.audit(new AuditEvent(eventId, ACCOUNT, Instant.now(), "CreateUser",
-                        EVENT_BODY.formatted(name, name, eventId, eventId)));
-                return tx.put(ACCOUNT, "user", name, USER_BODY.formatted(name, 0L, name));
+                tx.audit(event);
+                return auditOnly ? 0L : tx.put(ACCOUNT, "user", name, user);
             }).join();
             if (count == latencies.length) {
                 latencies = Arrays.copyOf(latencies, count * 2);
