@@ -48,6 +48,32 @@ class GroupCommitThroughput extends StoreTestBase {
         }
     }
 
+    @Test
+    void measureLoad() {
+        int entities = 200_000;
+        int perCommand = 1_000;
+        long writeStart = System.nanoTime();
+        for (int first = 0; first < entities; first += perCommand) {
+            int from = first;
+            store.writer().submit(tx -> {
+                for (int i = from; i < from + perCommand; i++) {
+                    String name = "user" + i;
+                    tx.put(ACCOUNT, "user", name, USER_BODY.formatted(name, (long) i, name));
+                }
+                return null;
+            }).join();
+        }
+        double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+        long[] rows = new long[2];
+        long loadStart = System.nanoTime();
+        store.load(account -> rows[0]++, entity -> rows[1] += entity.body().length());
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        System.out.printf("load %-10s %d entities written in %.1f s, read back by load() in %.2f s (%.0f entities/s,"
+                        + " %.0f MB of bodies) (load %.1f)%n",
+                backend, entities, writeSeconds, loadSeconds, entities / loadSeconds, rows[1] / 1e6,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
     private void measure(int workMillis, boolean auditOnly, int submitters) throws InterruptedException {
         round(submitters, auditOnly, WARM_UP);
         WriterStats before = store.writer().stats();
