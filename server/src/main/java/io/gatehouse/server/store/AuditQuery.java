@@ -43,7 +43,7 @@ public record AuditQuery(Instant from, Instant to, String accountId, long before
     }
 
     /** This query with another page size. */
-    public AuditQuery withLimit(int max) {
+    public AuditQuery limit(int max) {
         return new AuditQuery(from, to, accountId, beforeSeq, max);
     }
 }

@@ -73,7 +73,7 @@ class DurabilityTest extends StoreTestBase {
             assertThat(row.version()).as("version of %s", acked.getKey()).isGreaterThanOrEqualTo(acked.getValue());
         }
         List<AuditRow> events = store.audit(AuditQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60))
-                .withLimit(Integer.MAX_VALUE));
+                .limit(Integer.MAX_VALUE));
         assertThat(events).extracting(r -> r.event().eventId()).containsAll(ackedEvents.keySet());
         long puts = store.changesSince(0, Integer.MAX_VALUE).size();
         assertThat(puts).as("every write is logged").isEqualTo(events.size()).isGreaterThanOrEqualTo(acks.get());

@@ -61,7 +61,7 @@ class GroupCommitTest extends StoreTestBase {
         store.load(a -> { }, entities::add);
         assertThat(entities).hasSize(threads * perThread);
         assertThat(store.changesSince(0, 10_000)).hasSize(threads * perThread);
-        assertThat(store.audit(AuditQuery.between(T0, T0.plusSeconds(1)).withLimit(10_000))).hasSize(threads * perThread);
+        assertThat(store.audit(AuditQuery.between(T0, T0.plusSeconds(1)).limit(10_000))).hasSize(threads * perThread);
         WriterStats stats = store.writer().stats();
         assertThat(stats.commands()).isEqualTo(threads * perThread);
         assertThat(stats.batches()).isBetween(1L, (long) threads * perThread);
@@ -155,9 +155,11 @@ class GroupCommitTest extends StoreTestBase {
             futures.add(submit(i == 7 ? failingCommand(key, ran) : command(key, ran, problems)));
         }
         List<Integer> ranWhenCompleted = new CopyOnWriteArrayList<>();
-        futures.forEach(f -> f.whenComplete((r, e) -> ranWhenCompleted.add(ran.size())));
+        // Wait for the observing stages themselves: a future's other dependents may finish before these have run.
+        List<CompletableFuture<?>> observed = new ArrayList<>();
+        futures.forEach(f -> observed.add(f.whenComplete((r, e) -> ranWhenCompleted.add(ran.size()))));
         gate.release();
-        futures.forEach(f -> f.handle((r, e) -> r).join());
+        observed.forEach(f -> f.handle((r, e) -> r).join());
 
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < commands; i++) {

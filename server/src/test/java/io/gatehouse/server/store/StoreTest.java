@@ -128,7 +128,7 @@ class StoreTest extends StoreTestBase {
         List<AuditRow> window = store.audit(AuditQuery.between(t0.plusSeconds(2), t0.plusSeconds(6)).forAccount(ACCOUNT));
         assertThat(window).extracting(r -> r.event().eventId()).containsExactly("ev-4", "ev-2");
 
-        AuditQuery pages = AuditQuery.between(t0, t0.plusSeconds(10)).withLimit(4);
+        AuditQuery pages = AuditQuery.between(t0, t0.plusSeconds(10)).limit(4);
         List<AuditRow> first = store.audit(pages);
         List<AuditRow> second = store.audit(pages.before(first.getLast().seq()));
         List<AuditRow> third = store.audit(pages.before(second.getLast().seq()));
