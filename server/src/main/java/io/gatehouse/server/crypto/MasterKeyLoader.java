@@ -67,7 +67,8 @@ public final class MasterKeyLoader {
             String source = "environment variable " + ENVIRONMENT_VARIABLE;
             return loaded(decode(value, source), source);
         }
-        return keyFile != null ? fromOperatorFile(keyFile) : fromDataDirectory(dataDirectory.resolve(FILE_NAME));
+        return keyFile != null ? fromOperatorFile(keyFile)
+                : fromDataDirectory(dataDirectory.toAbsolutePath().resolve(FILE_NAME));
     }
 
     private static MasterKey fromOperatorFile(Path file) {

@@ -21,7 +21,8 @@ enum Dialect {
      * One file, WAL journal, {@code synchronous=FULL} (the WAL is synced at every commit). A batch begins
      * {@code IMMEDIATE}, taking the file's write lock up front instead of upgrading a read lock later.
      */
-    SQLITE("jdbc:sqlite:", "sqlite", "BEGIN IMMEDIATE", Connection.TRANSACTION_SERIALIZABLE) {
+    SQLITE("jdbc:sqlite:", "sqlite", "BEGIN IMMEDIATE", Connection.TRANSACTION_SERIALIZABLE, false,
+            Integer.MAX_VALUE) {
         @Override
         DataSource dataSource(String url, String applicationName) {
             SQLiteConfig config = new SQLiteConfig();
@@ -50,9 +51,14 @@ enum Dialect {
      * A batch begins by locking {@code change_log} against other writers (readers are not blocked), so batches of
      * several nodes commit one at a time and change sequence numbers are handed out in commit order. A command's
      * reads then also see everything other nodes committed before, which makes check-then-write commands safe.
+     *
+     * <p>Statements that need no answer in between are sent together, one round trip. A batch holds at most 64
+     * commands: each command's savepoint that writes is a subtransaction with its own transaction id, and past 64
+     * of them PostgreSQL's per-backend subtransaction cache overflows, which slows every other session's snapshots
+     * while the batch is open.
      */
     POSTGRESQL("jdbc:postgresql:", "postgresql", "BEGIN; LOCK TABLE change_log IN EXCLUSIVE MODE",
-            Connection.TRANSACTION_REPEATABLE_READ) {
+            Connection.TRANSACTION_REPEATABLE_READ, true, 64) {
         @Override
         DataSource dataSource(String url, String applicationName) {
             PGSimpleDataSource source = new PGSimpleDataSource();
@@ -80,12 +86,17 @@ enum Dialect {
     private final String migrationDirectory;
     private final String beginBatch;
     private final int snapshotIsolation;
+    private final boolean multiStatement;
+    private final int maxCommandsPerBatch;
 
-    Dialect(String urlPrefix, String migrationDirectory, String beginBatch, int snapshotIsolation) {
+    Dialect(String urlPrefix, String migrationDirectory, String beginBatch, int snapshotIsolation,
+            boolean multiStatement, int maxCommandsPerBatch) {
         this.urlPrefix = urlPrefix;
         this.migrationDirectory = migrationDirectory;
         this.beginBatch = beginBatch;
         this.snapshotIsolation = snapshotIsolation;
+        this.multiStatement = multiStatement;
+        this.maxCommandsPerBatch = maxCommandsPerBatch;
     }
 
     /** The dialect a JDBC URL names. */
@@ -112,6 +123,25 @@ enum Dialect {
     /** The statement(s) that begin a writer transaction. */
     String beginBatch() {
         return beginBatch;
+    }
+
+    /** The most commands one transaction may hold, whatever the options say. */
+    int maxCommandsPerBatch() {
+        return maxCommandsPerBatch;
+    }
+
+    /**
+     * Runs statements that return nothing, in order: in one round trip where the driver sends several statements
+     * at once, else one by one.
+     */
+    void execute(Statement statement, String... sql) throws SQLException {
+        if (multiStatement) {
+            statement.execute(String.join("; ", sql));
+        } else {
+            for (String each : sql) {
+                statement.execute(each);
+            }
+        }
     }
 
     /** The isolation level under which several reads see one snapshot. */

@@ -49,7 +49,7 @@ final class GroupCommitWriter implements Writer {
         this.source = source;
         this.connection = connection;
         this.clock = clock;
-        this.maxBatchCommands = options.maxBatchCommands();
+        this.maxBatchCommands = Math.min(options.maxBatchCommands(), dialect.maxCommandsPerBatch());
         this.maxBatchWorkNanos = options.maxBatchWork().toNanos();
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         this.thread = Thread.ofPlatform().name("gatehouse-store-writer").daemon(true).unstarted(this::run);
@@ -131,14 +131,17 @@ final class GroupCommitWriter implements Writer {
         }
         try {
             long deadline = System.nanoTime() + maxBatchWorkNanos;
-            execute(db, first);
+            boolean keep = execute(db, first);
             while (batch.size() < maxBatchCommands && System.nanoTime() - deadline < 0) {
                 Pending<?> next = queue.poll();
                 if (next == null) {
                     break;
                 }
                 batch.add(next);
-                execute(db, next);
+                if (keep) {
+                    db.advanceSavepoint();
+                }
+                keep = execute(db, next);
             }
             db.commit();
         } catch (SQLException | RuntimeException | Error e) {
@@ -175,24 +178,26 @@ final class GroupCommitWriter implements Writer {
     }
 
     /**
-     * Runs one command inside its savepoint. A command's own failure is rolled back and kept; a failure to set or
-     * roll back the savepoint is the transaction's and propagates.
+     * Runs one command from the savepoint, which marks where it starts. A command's own failure is rolled back to
+     * the savepoint and kept; a failure to roll back is the transaction's and propagates.
+     *
+     * @return whether the command's work stays, so that the savepoint must move past it before the next command
      */
-    private void execute(WriterConnection db, Pending<?> pending) throws SQLException {
+    private boolean execute(WriterConnection db, Pending<?> pending) throws SQLException {
         JdbcTransaction tx = new JdbcTransaction(db, clock.millis());
-        db.savepoint();
         try {
             pending.execute(tx);
             tx.close();
             if (tx.failure() != null) {
                 throw tx.failure();
             }
-            db.releaseSavepoint();
+            return true;
         } catch (RuntimeException | Error e) {
             tx.close();
             db.rollbackToSavepoint();
             failedCommands.incrementAndGet();
             pending.failed(publicFailure(e, tx));
+            return false;
         }
     }
 

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 final class WriterConnection implements AutoCloseable {
 
     private final Connection connection;
-    private final String beginBatch;
+    private final Dialect dialect;
     private final Statement control;
     private final PreparedStatement putEntity;
     private final PreparedStatement deleteEntity;
@@ -28,9 +28,9 @@ final class WriterConnection implements AutoCloseable {
     private final PreparedStatement putMeta;
     private final PreparedStatement meta;
 
-    private WriterConnection(Connection connection, String beginBatch) throws SQLException {
+    private WriterConnection(Connection connection, Dialect dialect) throws SQLException {
         this.connection = connection;
-        this.beginBatch = beginBatch;
+        this.dialect = dialect;
         connection.setAutoCommit(true);
         control = connection.createStatement();
         putEntity = connection.prepareStatement(Sql.PUT_ENTITY);
@@ -49,31 +49,29 @@ final class WriterConnection implements AutoCloseable {
         Connection connection = source.getConnection();
         try {
             dialect.checkDurability(connection);
-            return new WriterConnection(connection, dialect.beginBatch());
+            return new WriterConnection(connection, dialect);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
         }
     }
 
+    /** Begins a transaction and sets the savepoint {@code command} that marks where the first command starts. */
     void begin() throws SQLException {
-        control.execute(beginBatch);
+        dialect.execute(control, dialect.beginBatch(), Sql.SAVEPOINT);
     }
 
-    void savepoint() throws SQLException {
-        control.execute(Sql.SAVEPOINT);
+    /** Keeps the work since the savepoint and moves the savepoint to here, where the next command starts. */
+    void advanceSavepoint() throws SQLException {
+        dialect.execute(control, Sql.RELEASE_SAVEPOINT, Sql.SAVEPOINT);
     }
 
-    void releaseSavepoint() throws SQLException {
-        control.execute(Sql.RELEASE_SAVEPOINT);
-    }
-
-    /** Undoes everything since the savepoint and drops it. */
+    /** Undoes everything since the savepoint, which stays where it is, ready for the next command. */
     void rollbackToSavepoint() throws SQLException {
         control.execute(Sql.ROLLBACK_TO_SAVEPOINT);
-        control.execute(Sql.RELEASE_SAVEPOINT);
     }
 
+    /** Commits the transaction, savepoint and all. */
     void commit() throws SQLException {
         control.execute(Sql.COMMIT);
     }

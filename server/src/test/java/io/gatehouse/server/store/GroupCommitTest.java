@@ -109,6 +109,39 @@ class GroupCommitTest extends StoreTestBase {
     }
 
     @Test
+    void failuresFirstAndInARowLeaveExactlyTheOtherCommandsWork() {
+        Gate gate = new Gate();
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        futures.add(submit(gate.around(tx -> {
+            tx.put(ACCOUNT, "user", "f0", "{}");
+            throw AwsError.LIMIT_EXCEEDED.exception("no");
+        })));
+        gate.awaitEntered();
+        String pattern = "ok fail fail ok ok fail ok";
+        String[] outcomes = pattern.split(" ");
+        for (int i = 0; i < outcomes.length; i++) {
+            String key = (outcomes[i].equals("ok") ? "k" : "f") + (i + 1);
+            boolean fails = outcomes[i].equals("fail");
+            futures.add(submit(tx -> {
+                tx.audit(event("ev-" + key));
+                long version = tx.put(ACCOUNT, "user", key, "{}");
+                if (fails) {
+                    throw AwsError.LIMIT_EXCEEDED.exception("no");
+                }
+                return version;
+            }));
+        }
+        gate.release();
+        futures.forEach(f -> f.handle((r, e) -> r).join());
+
+        assertThat(futures).extracting(CompletableFuture::isCompletedExceptionally)
+                .containsExactly(true, false, true, true, false, false, true, false);
+        assertThat(store.changesSince(0, 100)).extracting(Change::key).containsExactly("k1", "k4", "k5", "k7");
+        assertThat(store.audit(AuditQuery.between(T0, T0.plusSeconds(1)))).extracting(r -> r.event().eventId())
+                .containsExactly("ev-k7", "ev-k5", "ev-k4", "ev-k1");
+    }
+
+    @Test
     void afterCommitActionsRunInSubmissionOrderOnceCommittedAndBeforeAnyFutureCompletes() {
         int commands = 20;
         List<String> ran = new CopyOnWriteArrayList<>();
