@@ -6,6 +6,8 @@ import io.gatehouse.server.api.Api;
 import io.gatehouse.server.api.Services;
 import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.authz.PrincipalPolicies;
+import io.gatehouse.server.crypto.MasterKey;
+import io.gatehouse.server.crypto.MasterKeyCheck;
 import io.gatehouse.server.crypto.MasterKeyLoader;
 import io.gatehouse.server.crypto.SealedSecrets;
 import io.gatehouse.server.crypto.SecretBox;
@@ -65,11 +67,12 @@ public final class GatehouseServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + options.dataDirectory(), e);
         }
-        SecretBox box = new SecretBox(MasterKeyLoader.load(environment, options.masterKeyFile(), options.dataDirectory()));
-        EntityCodec codec = new EntityCodec(new SealedSecrets(box));
+        MasterKey masterKey = MasterKeyLoader.load(environment, options.masterKeyFile(), options.dataDirectory());
+        EntityCodec codec = new EntityCodec(new SealedSecrets(new SecretBox(masterKey)));
         Store store = Store.open(options.jdbcUrl() == null ? StoreOptions.inDataDirectory(options.dataDirectory())
                 : StoreOptions.of(options.jdbcUrl()));
         try {
+            MasterKeyCheck.verify(store, masterKey);
             GatehouseState loaded = StateLoader.load(store, codec);
             StateWriter state = new StateWriter(store.writer(), codec, loaded);
             Ids ids = new Ids();
