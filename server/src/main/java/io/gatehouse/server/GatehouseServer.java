@@ -6,27 +6,15 @@ import io.gatehouse.server.api.Api;
 import io.gatehouse.server.api.Services;
 import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.authz.PrincipalPolicies;
-import io.gatehouse.server.crypto.MasterKey;
-import io.gatehouse.server.crypto.MasterKeyCheck;
-import io.gatehouse.server.crypto.MasterKeyLoader;
-import io.gatehouse.server.crypto.SealedSecrets;
-import io.gatehouse.server.crypto.SecretBox;
 import io.gatehouse.server.http.HttpServer;
 import io.gatehouse.server.iam.IamService;
 import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.AccountState;
-import io.gatehouse.server.state.EntityCodec;
-import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.Ids;
-import io.gatehouse.server.state.StateLoader;
 import io.gatehouse.server.state.StateWriter;
 import io.gatehouse.server.store.Store;
-import io.gatehouse.server.store.StoreOptions;
 import io.gatehouse.server.sts.StsService;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: opens the store under the master key, loads the state, creates the default account on the
- * first start, and serves the AWS API over HTTP. Everything is wired here by hand; nothing is discovered.
+ * The composition root: opens the data ({@link GatehouseData}: the store under the master key, the state loaded
+ * from it), creates the default account on the first start, and serves the AWS API over HTTP. Everything is wired
+ * here by hand; nothing is discovered.
  */
 public final class GatehouseServer implements AutoCloseable {
 
@@ -62,21 +51,13 @@ public final class GatehouseServer implements AutoCloseable {
      */
     public static GatehouseServer start(ServerOptions options, Map<String, String> environment, PrintStream console) {
         Clock clock = Clock.systemUTC();
+        GatehouseData data = GatehouseData.open(options.dataDirectory(), options.jdbcUrl(), options.masterKeyFile(),
+                environment);
+        Store store = data.store();
+        StateWriter state = data.state();
         try {
-            Files.createDirectories(options.dataDirectory());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + options.dataDirectory(), e);
-        }
-        MasterKey masterKey = MasterKeyLoader.load(environment, options.masterKeyFile(), options.dataDirectory());
-        EntityCodec codec = new EntityCodec(new SealedSecrets(new SecretBox(masterKey)));
-        Store store = Store.open(options.jdbcUrl() == null ? StoreOptions.inDataDirectory(options.dataDirectory())
-                : StoreOptions.of(options.jdbcUrl()));
-        try {
-            MasterKeyCheck.verify(store, masterKey);
-            GatehouseState loaded = StateLoader.load(store, codec);
-            StateWriter state = new StateWriter(store.writer(), codec, loaded);
             Ids ids = new Ids();
-            if (loaded.accounts().isEmpty()) {
+            if (state.current().accounts().isEmpty()) {
                 String[] key = Bootstrap.keyFromEnvironment(environment);
                 Bootstrap.RootCredentials root = Bootstrap.createAccount(state, ids, clock, options.accountId(),
                         key == null ? null : key[0], key == null ? null : key[1]);
@@ -103,7 +84,7 @@ public final class GatehouseServer implements AutoCloseable {
             self[0] = new GatehouseServer(options, store, state, http);
             return self[0];
         } catch (RuntimeException e) {
-            store.close();
+            data.close();
             throw e;
         }
     }
