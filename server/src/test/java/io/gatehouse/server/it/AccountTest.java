@@ -334,6 +334,10 @@ class AccountTest {
         assertThat(iam.getAccountAuthorizationDetails(r -> r.filter(EntityType.AWS_MANAGED_POLICY)).policies())
                 .as("only the AWS managed policies the account uses").extracting(ManagedPolicyDetail::arn)
                 .containsExactly(READ_ONLY);
+        assertAwsError(() -> iam.getAccountAuthorizationDetails(r -> r.filterWithStrings("User", "Policy")),
+                "ValidationError", 400, "1 validation error detected: Value at 'filter' failed to satisfy constraint: "
+                        + "Member must satisfy constraint: [Member must satisfy enum value set: "
+                        + "[User, Role, Group, LocalManagedPolicy, AWSManagedPolicy], Member must not be null]");
     }
 
     @ParameterizedTest
