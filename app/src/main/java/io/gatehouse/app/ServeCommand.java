@@ -1,12 +1,16 @@
 package io.gatehouse.app;
 
+import io.gatehouse.server.Bootstrap;
 import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.ServerOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code gatehouse serve}: run the server until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -14,6 +18,9 @@ import picocli.CommandLine.Option;
                 "The first start of a data directory creates the default account and prints its root user's access key "
                         + "once (also written to DATA_DIR/root-credentials)."})
 final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--host", defaultValue = ServerOptions.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
@@ -42,6 +49,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (!Bootstrap.isAccountId(accountId)) {
+            throw new ParameterException(spec.commandLine(), "--account-id '" + accountId
+                    + "' is not an AWS account id: give 12 digits, for example " + ServerOptions.DEFAULT_ACCOUNT + ".");
+        }
         GatehouseServer server = GatehouseServer.start(new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev,
                 masterKeyFile), System.getenv(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
