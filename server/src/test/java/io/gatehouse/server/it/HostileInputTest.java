@@ -115,6 +115,20 @@ class HostileInputTest {
         assertServing(server);
     }
 
+    /** What follows the declared length is not the body but the next request, and is judged as one. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void bytesBeyondTheContentLengthAreTheNextRequest(Backend backend) throws IOException {
+        TestServer server = servers.get(backend);
+        try (Socket socket = RawHttp.open(port(server))) {
+            RawHttp.send(socket, bytes("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + FORM + "Content-Length: "
+                    + LIST_USERS.length() + "\r\n\r\n" + LIST_USERS + "&UserName=smuggled\r\n\r\n"));
+            assertRefused(RawHttp.read(socket.getInputStream()), 403, "MissingAuthenticationToken", "the declared body");
+            assertRefused(RawHttp.read(socket.getInputStream()), 400, "MalformedHttpRequestException", "the rest");
+        }
+        assertServing(server);
+    }
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void requestLinesThatAreNotHttp11AreMalformedHttp(Backend backend) {
