@@ -81,10 +81,19 @@ final class RequestDeadlines implements Http1ConnectionListener, AutoCloseable {
     }
 
     /** A request still arriving; claimed once, by the thread that received it or by the ticker. */
-    private record Pending(ConnectionContext connection, long deadline, AtomicBoolean claimed) {
+    private static final class Pending {
+
+        private final ConnectionContext connection;
+        private final long deadline;
+        private final AtomicBoolean claimed = new AtomicBoolean();
 
         Pending(ConnectionContext connection, long deadline) {
-            this(connection, deadline, new AtomicBoolean());
+            this.connection = connection;
+            this.deadline = deadline;
+        }
+
+        long deadline() {
+            return deadline;
         }
 
         boolean claim() {
