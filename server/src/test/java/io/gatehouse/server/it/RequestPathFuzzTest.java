@@ -40,7 +40,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 class RequestPathFuzzTest {
 
     static final long SEED = Long.getLong("gatehouse.fuzz.seed", 0x6a7e_4f55L);
-    static final int ROUNDS = 4_000;
+    static final int ROUNDS = 3_000;
     /** Every so many rounds, the request also goes over a socket. */
     static final int SOCKET_EVERY = 20;
 
