@@ -34,12 +34,14 @@ public final class GatehouseServer implements AutoCloseable {
     private final ServerOptions options;
     private final Store store;
     private final StateWriter state;
+    private final Api api;
     private final HttpServer http;
 
-    private GatehouseServer(ServerOptions options, Store store, StateWriter state, HttpServer http) {
+    private GatehouseServer(ServerOptions options, Store store, StateWriter state, Api api, HttpServer http) {
         this.options = options;
         this.store = store;
         this.state = state;
+        this.api = api;
         this.http = http;
     }
 
@@ -79,9 +81,9 @@ public final class GatehouseServer implements AutoCloseable {
                         options.accountId());
             }
             GatehouseServer[] self = new GatehouseServer[1];
-            HttpServer http = HttpServer.start(options.host(), options.port(), api, () -> "", () -> true,
+            HttpServer http = HttpServer.start(options.host(), options.port(), options.http(), api, () -> "", () -> true,
                     options.dev() ? () -> self[0].reset() : null, clock);
-            self[0] = new GatehouseServer(options, store, state, http);
+            self[0] = new GatehouseServer(options, store, state, api, http);
             return self[0];
         } catch (RuntimeException e) {
             data.close();
@@ -97,6 +99,11 @@ public final class GatehouseServer implements AutoCloseable {
     /** The state, for tests and administration. */
     public StateWriter state() {
         return state;
+    }
+
+    /** The AWS API without its HTTP transport, for tests that call it directly. */
+    public Api api() {
+        return api;
     }
 
     /** The durable record (audit events, change log), for tests and administration. */
