@@ -13,6 +13,7 @@ import io.gatehouse.server.crypto.SealedSecrets;
 import io.gatehouse.server.crypto.SecretBox;
 import io.gatehouse.server.http.HttpServer;
 import io.gatehouse.server.iam.IamService;
+import io.gatehouse.server.metrics.Metrics;
 import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.EntityCodec;
@@ -90,15 +91,16 @@ public final class GatehouseServer implements AutoCloseable {
             ServiceCatalog catalog = ServiceCatalog.get();
             Services services = new Services(state, new PrincipalPolicies(new AwsManagedPolicies(ManagedPolicies.get())),
                     catalog, ids, clock);
+            Metrics metrics = new Metrics();
             Api api = new Api(services, List.of(IamService.endpoint(catalog), StsService.endpoint(catalog)),
-                    options.dev() ? options.accountId() : null, store.writer());
+                    options.dev() ? options.accountId() : null, store.writer(), metrics);
             if (options.dev()) {
                 LOG.warn("*** EMULATOR MODE (--dev): access keys this server never issued are accepted WITHOUT a signature "
                         + "check as the root user of {}, and POST /moto-api/reset wipes all state. Never expose this. ***",
                         options.accountId());
             }
             GatehouseServer[] self = new GatehouseServer[1];
-            HttpServer http = HttpServer.start(options.host(), options.port(), api, () -> "", () -> true,
+            HttpServer http = HttpServer.start(options.host(), options.port(), api, metrics::scrape, () -> true,
                     options.dev() ? () -> self[0].reset() : null, clock);
             self[0] = new GatehouseServer(options, store, state, http);
             return self[0];
