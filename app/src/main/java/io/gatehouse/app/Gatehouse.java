@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 public final class Gatehouse implements Runnable {
 
     public static void main(String[] args) {
+        JulBridge.install();
         System.exit(commandLine().execute(args));
     }
 

@@ -40,6 +40,7 @@ final class ServeCommand implements Callable<Integer> {
             + "signatures, and enable POST /moto-api/reset. For local testing only.")
     boolean dev;
 
+    /** Serves until the process is told to stop; the server logs where it listens once it does. */
     @Override
     public Integer call() throws InterruptedException {
         GatehouseServer server = GatehouseServer.start(new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev,
@@ -49,8 +50,6 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "gatehouse-shutdown"));
-        System.out.println("Gatehouse listening on http://" + host + ":" + server.port()
-                + " (data: " + dataDirectory.toAbsolutePath() + ")");
         stopped.await();
         return 0;
     }

@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class GatehouseServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
+    private static final int ACCOUNTS_SHOWN = 5;
 
     private final ServerOptions options;
     private final Store store;
@@ -70,8 +71,9 @@ public final class GatehouseServer implements AutoCloseable {
         }
         MasterKey masterKey = MasterKeyLoader.load(environment, options.masterKeyFile(), options.dataDirectory());
         EntityCodec codec = new EntityCodec(new SealedSecrets(new SecretBox(masterKey)));
-        Store store = Store.open(options.jdbcUrl() == null ? StoreOptions.inDataDirectory(options.dataDirectory())
-                : StoreOptions.of(options.jdbcUrl()));
+        StoreOptions storeOptions = options.jdbcUrl() == null ? StoreOptions.inDataDirectory(options.dataDirectory())
+                : StoreOptions.of(options.jdbcUrl());
+        Store store = Store.open(storeOptions);
         try {
             MasterKeyCheck.verify(store, masterKey);
             GatehouseState loaded = StateLoader.load(store, codec);
@@ -103,11 +105,26 @@ public final class GatehouseServer implements AutoCloseable {
             HttpServer http = HttpServer.start(options.host(), options.port(), api, metrics::scrape, () -> true,
                     options.dev() ? () -> self[0].reset() : null, clock);
             self[0] = new GatehouseServer(options, store, state, http);
+            LOG.info("Gatehouse listening on http://{}:{} (data {}, {}, master key {}, {})", options.host(), http.port(),
+                    options.dataDirectory().toAbsolutePath(), storeOptions.description(), masterKey.id(),
+                    accounts(state.current()));
             return self[0];
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** The accounts served, for the start line: all of them when few, else a count and the first few. */
+    static String accounts(GatehouseState state) {
+        List<String> ids = state.accounts().keySet().stream().sorted().toList();
+        if (ids.size() == 1) {
+            return "account " + ids.getFirst();
+        }
+        if (ids.size() <= ACCOUNTS_SHOWN) {
+            return "accounts " + String.join(", ", ids);
+        }
+        return ids.size() + " accounts: " + String.join(", ", ids.subList(0, ACCOUNTS_SHOWN)) + ", ...";
     }
 
     /** The port the server listens on. */
