@@ -19,6 +19,7 @@ public final class Gatehouse implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        JulBridge.install();
         System.exit(commandLine().execute(args));
     }
 

@@ -58,6 +58,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Seconds a connection may stay open without a request (default: ${DEFAULT-VALUE}).")
     int idleTimeoutSeconds;
 
+    /** Serves until the process is told to stop; the server logs where it listens once it does. */
     @Override
     public Integer call() throws InterruptedException {
         if (!Bootstrap.isAccountId(accountId)) {
@@ -73,8 +74,6 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "gatehouse-shutdown"));
-        System.out.println("Gatehouse listening on http://" + host + ":" + server.port()
-                + " (data: " + dataDirectory.toAbsolutePath() + ")");
         stopped.await();
         return 0;
     }

@@ -29,10 +29,12 @@ public final class GatehouseData implements AutoCloseable {
 
     private final Store store;
     private final StateWriter state;
+    private final String description;
 
-    private GatehouseData(Store store, StateWriter state) {
+    private GatehouseData(Store store, StateWriter state, String description) {
         this.store = store;
         this.state = state;
+        this.description = description;
     }
 
     /**
@@ -84,11 +86,13 @@ public final class GatehouseData implements AutoCloseable {
                                       Map<String, String> environment) {
         MasterKey masterKey = MasterKeyLoader.load(environment, masterKeyFile, dataDirectory);
         EntityCodec codec = new EntityCodec(new SealedSecrets(new SecretBox(masterKey)));
-        Store store = Store.open(jdbcUrl == null ? StoreOptions.inDataDirectory(dataDirectory) : StoreOptions.of(jdbcUrl));
+        StoreOptions storeOptions = jdbcUrl == null ? StoreOptions.inDataDirectory(dataDirectory) : StoreOptions.of(jdbcUrl);
+        Store store = Store.open(storeOptions);
         try {
             MasterKeyCheck.verify(store, masterKey);
             GatehouseState loaded = StateLoader.load(store, codec);
-            return new GatehouseData(store, new StateWriter(store.writer(), codec, loaded));
+            return new GatehouseData(store, new StateWriter(store.writer(), codec, loaded),
+                    storeOptions.description() + ", master key " + masterKey.id());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -103,6 +107,11 @@ public final class GatehouseData implements AutoCloseable {
     /** The state as loaded, and the only way to change it. */
     public StateWriter state() {
         return state;
+    }
+
+    /** Which database and which master key, for the log: never a password or the key itself. */
+    public String description() {
+        return description;
     }
 
     /** Finishes the changes already queued and closes the store. */

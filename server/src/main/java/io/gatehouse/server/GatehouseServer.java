@@ -8,8 +8,10 @@ import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.authz.PrincipalPolicies;
 import io.gatehouse.server.http.HttpServer;
 import io.gatehouse.server.iam.IamService;
+import io.gatehouse.server.metrics.Metrics;
 import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.AccountState;
+import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.state.StateWriter;
 import io.gatehouse.server.store.Store;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class GatehouseServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
+    private static final int ACCOUNTS_SHOWN = 5;
 
     private final ServerOptions options;
     private final Store store;
@@ -73,22 +76,37 @@ public final class GatehouseServer implements AutoCloseable {
             ServiceCatalog catalog = ServiceCatalog.get();
             Services services = new Services(state, new PrincipalPolicies(new AwsManagedPolicies(ManagedPolicies.get())),
                     catalog, ids, clock);
+            Metrics metrics = new Metrics();
             Api api = new Api(services, List.of(IamService.endpoint(catalog), StsService.endpoint(catalog)),
-                    options.dev() ? options.accountId() : null, store.writer());
+                    options.dev() ? options.accountId() : null, store.writer(), metrics);
             if (options.dev()) {
                 LOG.warn("*** EMULATOR MODE (--dev): access keys this server never issued are accepted WITHOUT a signature "
                         + "check as the root user of {}, and POST /moto-api/reset wipes all state. Never expose this. ***",
                         options.accountId());
             }
             GatehouseServer[] self = new GatehouseServer[1];
-            HttpServer http = HttpServer.start(options.host(), options.port(), options.http(), api, () -> "", () -> true,
-                    options.dev() ? () -> self[0].reset() : null, clock);
+            HttpServer http = HttpServer.start(options.host(), options.port(), options.http(), api, metrics::scrape,
+                    () -> true, options.dev() ? () -> self[0].reset() : null, clock);
             self[0] = new GatehouseServer(options, store, state, api, http);
+            LOG.info("Gatehouse listening on http://{}:{} (data {}, {}, {})", options.host(), http.port(),
+                    options.dataDirectory().toAbsolutePath(), data.description(), accounts(state.current()));
             return self[0];
         } catch (RuntimeException e) {
             data.close();
             throw e;
         }
+    }
+
+    /** The accounts served, for the start line: all of them when few, else a count and the first few. */
+    static String accounts(GatehouseState state) {
+        List<String> ids = state.accounts().keySet().stream().sorted().toList();
+        if (ids.size() == 1) {
+            return "account " + ids.getFirst();
+        }
+        if (ids.size() <= ACCOUNTS_SHOWN) {
+            return "accounts " + String.join(", ", ids);
+        }
+        return ids.size() + " accounts: " + String.join(", ", ids.subList(0, ACCOUNTS_SHOWN)) + ", ...";
     }
 
     /** The port the server listens on. */

@@ -9,6 +9,10 @@ import io.gatehouse.server.authz.Caller;
 import io.gatehouse.server.authz.RequestFacts;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.error.AwsException;
+import io.gatehouse.server.metrics.AuthorizationMetrics;
+import io.gatehouse.server.metrics.Metrics;
+import io.gatehouse.server.metrics.RequestMetrics;
+import io.gatehouse.server.protocol.Operation;
 import io.gatehouse.server.protocol.QueryRequest;
 import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.Arns;
@@ -16,6 +20,7 @@ import io.gatehouse.server.store.AuditEvent;
 import io.gatehouse.server.store.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * parameters, verify the SigV4 signature (which also picks the service by its credential scope), decode and validate
  * the parameters from the service model, run the operation (which authorizes the caller with the policy engine and
  * writes through the group-committing writer), record the audit event, and encode the answer or the AWS error.
+ * Each answered request is counted by its service, operation and outcome, with its latency.
  *
  * <p>Internal failures never reach the client: they are logged here and answered with {@code ServiceFailure}.
  */
@@ -41,15 +47,24 @@ public final class Api {
     private final Writer auditWriter;
     private final KeyUsage keyUsage;
     private final Clock clock;
+    private final Map<String, RequestMetrics> requestMetrics = new HashMap<>();
+    private final AuthorizationMetrics authorizations;
 
     /**
      * @param endpoints    the services served; the first answers requests whose service cannot be told
      * @param devAccountId the account unknown keys stand for in emulator mode, or {@code null}
      * @param auditWriter  where the events of calls that changed nothing are queued
+     * @param metrics      where requests and authorization decisions are counted
      */
-    public Api(Services services, List<ServiceEndpoint> endpoints, String devAccountId, Writer auditWriter) {
+    public Api(Services services, List<ServiceEndpoint> endpoints, String devAccountId, Writer auditWriter,
+               Metrics metrics) {
         this.services = services;
         endpoints.forEach(e -> bySigningName.put(e.signingName(), e));
+        for (ServiceEndpoint endpoint : endpoints) {
+            requestMetrics.put(endpoint.signingName(), metrics.service(endpoint.signingName(),
+                    endpoint.protocol().model().operations().stream().map(Operation::name).toList()));
+        }
+        this.authorizations = metrics.authorizations();
         this.clock = services.clock();
         this.verifier = new SigV4Verifier<>(new Credentials(services.state(), devAccountId), clock,
                 List.copyOf(bySigningName.keySet()));
@@ -59,12 +74,16 @@ public final class Api {
 
     /** Answers one request. Never throws. */
     public ApiResponse handle(ApiRequest request) {
+        long started = System.nanoTime();
         String requestId = services.ids().requestId();
         ServiceEndpoint endpoint = bySigningName.values().iterator().next();
+        Map<String, List<String>> parameters = Map.of();
+        AwsError failure = null;
+        ApiResponse response;
         try {
             String body = new String(request.body(), StandardCharsets.UTF_8);
             boolean form = isForm(request.header("Content-Type"));
-            Map<String, List<String>> parameters = FormParameters.of(request.rawQuery(), form ? body : null);
+            parameters = FormParameters.of(request.rawQuery(), form ? body : null);
             endpoint = endpointFor(parameters, endpoint);
             Authentication<KeyOwner> authentication = verifier.verify(new SigV4Request(request.method(),
                     request.rawPath(), request.rawQuery(), request.headers(), Payload.of(request.body())));
@@ -76,13 +95,18 @@ public final class Api {
             Caller caller = caller(authentication);
             RequestFacts facts = new RequestFacts(request.received(), request.sourceIp(), request.header("User-Agent"),
                     request.secureTransport(), authentication.region());
-            return call(endpoint, parameters, caller, facts, requestId);
+            response = call(endpoint, parameters, caller, facts, requestId);
         } catch (AwsException e) {
-            return error(endpoint, e, requestId);
+            failure = e.error();
+            response = error(endpoint, e, requestId);
         } catch (RuntimeException e) {
             LOG.error("request {} failed", requestId, e);
-            return error(endpoint, AwsError.SERVICE_FAILURE.exception(), requestId);
+            failure = AwsError.SERVICE_FAILURE;
+            response = error(endpoint, failure.exception(), requestId);
         }
+        requestMetrics.get(endpoint.signingName()).operation(first(parameters, "Action"))
+                .record(failure, System.nanoTime() - started);
+        return response;
     }
 
     /**
@@ -102,7 +126,7 @@ public final class Api {
                 throw AwsError.NOT_IMPLEMENTED.exception("Gatehouse does not implement %s yet.", decoded.operation().name());
             }
             Call call = new Call(services, endpoint.protocol(), decoded.operation(), decoded.input(), caller, facts,
-                    requestId, endpoint.audit());
+                    requestId, endpoint.audit(), authorizations);
             Struct output = handler.handle(call);
             if (!call.audited()) {
                 record(endpoint.audit().success(call, output));
@@ -131,15 +155,19 @@ public final class Api {
 
     /** Before the signature names the service: by the API version the parameters ask for. */
     private ServiceEndpoint endpointFor(Map<String, List<String>> parameters, ServiceEndpoint fallback) {
-        List<String> versions = parameters.get("Version");
-        if (versions != null && !versions.isEmpty()) {
-            for (ServiceEndpoint endpoint : bySigningName.values()) {
-                if (endpoint.apiVersion().equals(versions.getFirst())) {
-                    return endpoint;
-                }
+        String version = first(parameters, "Version");
+        for (ServiceEndpoint endpoint : bySigningName.values()) {
+            if (endpoint.apiVersion().equals(version)) {
+                return endpoint;
             }
         }
         return fallback;
+    }
+
+    /** A parameter's first value, or {@code null}. */
+    private static String first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
     private static Caller caller(Authentication<KeyOwner> authentication) {

@@ -7,6 +7,7 @@ import io.gatehouse.server.authz.ContextBuilder;
 import io.gatehouse.server.authz.RequestFacts;
 import io.gatehouse.server.authz.Target;
 import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.metrics.AuthorizationMetrics;
 import io.gatehouse.server.protocol.Operation;
 import io.gatehouse.server.protocol.PageRequest;
 import io.gatehouse.server.protocol.QueryRequest;
@@ -38,10 +39,11 @@ public final class Call {
     private final String requestId;
     private final GatehouseState snapshot;
     private final AuditRecorder audit;
+    private final AuthorizationMetrics authorizations;
     private boolean audited;
 
     Call(Services services, QueryProtocol protocol, Operation operation, Struct input, Caller caller, RequestFacts facts,
-         String requestId, AuditRecorder audit) {
+         String requestId, AuditRecorder audit, AuthorizationMetrics authorizations) {
         this.services = services;
         this.protocol = protocol;
         this.operation = operation;
@@ -51,6 +53,7 @@ public final class Call {
         this.requestId = requestId;
         this.snapshot = services.state().current();
         this.audit = audit;
+        this.authorizations = authorizations;
     }
 
     public Services services() {
@@ -139,7 +142,7 @@ public final class Call {
         PolicySet policies = services.policies().forUser(account, user);
         ContextBuilder builder = ContextBuilder.of(caller, facts, user.tags()).resourceAccount(caller.accountId());
         context.accept(builder);
-        Authorizer.authorize(caller, policies, action, target, caller.accountId(), builder.build());
+        Authorizer.authorize(caller, policies, action, target, caller.accountId(), builder.build(), authorizations);
     }
 
     /** {@link #authorize(String, String, Consumer)} with the global context only. */

@@ -9,6 +9,7 @@ import io.gatehouse.policy.request.AuthorizationRequest;
 import io.gatehouse.policy.request.RequestContext;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.error.AwsException;
+import io.gatehouse.server.metrics.AuthorizationMetrics;
 import io.gatehouse.server.state.Arns;
 
 /**
@@ -21,22 +22,13 @@ public final class Authorizer {
     private Authorizer() {}
 
     /**
-     * Decides whether {@code caller} may perform {@code action} on the resource and returns the decision; throws
-     * {@link AwsError#ACCESS_DENIED} with AWS's message when it may not.
+     * Decides whether {@code caller} may perform {@code action} on the target, counts the decision, and returns it;
+     * throws {@link AwsError#ACCESS_DENIED} with AWS's message when the caller may not.
      *
-     * @param canonicalResource the target's ARN in canonical form, or {@code *}
-     */
-    public static Decision authorize(Caller caller, PolicySet policies, String action, String canonicalResource,
-                                     String resourceAccount, RequestContext context) {
-        return authorize(caller, policies, action, Target.of(canonicalResource), resourceAccount, context);
-    }
-
-    /**
-     * {@link #authorize(Caller, PolicySet, String, String, String, RequestContext)} on a target whose denial may name
-     * it otherwise than by its ARN.
+     * @param metrics where the decision is counted by action and result
      */
     public static Decision authorize(Caller caller, PolicySet policies, String action, Target target,
-                                     String resourceAccount, RequestContext context) {
+                                     String resourceAccount, RequestContext context, AuthorizationMetrics metrics) {
         String canonicalResource = target.arn();
         AuthorizationRequest request = AuthorizationRequest.builder()
                 .principal(caller.principal())
@@ -47,6 +39,7 @@ public final class Authorizer {
                 .context(context)
                 .build();
         Decision decision = PolicyEngine.decide(request, policies);
+        metrics.record(action, decision.outcome());
         if (!decision.isAllowed()) {
             String shown = target.shown() != null ? target.shown() : Arns.render(canonicalResource, caller.partition());
             throw denial(caller, action, shown, decision);

@@ -91,7 +91,7 @@ public final class MasterKeyLoader {
     }
 
     private static MasterKey loaded(MasterKey key, String source) {
-        LOG.info("master key {} from {}", key.id(), source);
+        LOG.debug("master key {} from {}", key.id(), source);
         return key;
     }
 

@@ -48,6 +48,34 @@ public record StoreOptions(String jdbcUrl, int readPoolSize, int maxBatchCommand
         return of("jdbc:sqlite:" + dataDirectory.resolve(SQLITE_FILE).toAbsolutePath());
     }
 
+    /**
+     * The database for a log line: its kind and where it is, e.g. {@code SQLite /srv/gatehouse/gatehouse.db} or
+     * {@code PostgreSQL //db.internal:5432/gatehouse}. URL parameters and user information are left out, since
+     * they may hold a password.
+     */
+    public String description() {
+        String kind;
+        String rest;
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            kind = "SQLite";
+            rest = jdbcUrl.substring("jdbc:sqlite:".length());
+        } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            kind = "PostgreSQL";
+            rest = jdbcUrl.substring("jdbc:postgresql:".length());
+        } else {
+            return "an unsupported database";
+        }
+        int parameters = rest.indexOf('?');
+        if (parameters >= 0) {
+            rest = rest.substring(0, parameters);
+        }
+        int at = rest.lastIndexOf('@');
+        if (rest.startsWith("//") && at >= 0) {
+            rest = "//" + rest.substring(at + 1);
+        }
+        return kind + " " + rest;
+    }
+
     /** These options with another batch time limit. */
     public StoreOptions withMaxBatchWork(Duration work) {
         return new StoreOptions(jdbcUrl, readPoolSize, maxBatchCommands, work, queueCapacity);

@@ -7,6 +7,7 @@ import io.gatehouse.catalog.ManagedPolicies;
 import io.gatehouse.policy.request.Principal;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.error.AwsException;
+import io.gatehouse.server.metrics.Metrics;
 import io.gatehouse.server.state.Account;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.EntityCodec;
@@ -26,6 +27,7 @@ class AuthorizerTest {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
     private static final String ACCOUNT = "111122223333";
     private final PrincipalPolicies policies = new PrincipalPolicies(new AwsManagedPolicies(ManagedPolicies.get()));
+    private final Metrics metrics = new Metrics();
 
     private static InlinePolicy inline(String document) {
         return new InlinePolicy("p", document, EntityCodec.compile("p", PolicyType.IDENTITY, document,
@@ -43,8 +45,8 @@ class AuthorizerTest {
 
     private void decide(User user, String action, String resource) {
         AccountState account = AccountState.of(new Account(ACCOUNT, T, List.of())).withUser(user);
-        Authorizer.authorize(bob(), policies.forUser(account, user), action, resource, ACCOUNT,
-                ContextBuilder.of(bob(), facts(), user.tags()).build());
+        Authorizer.authorize(bob(), policies.forUser(account, user), action, Target.of(resource), ACCOUNT,
+                ContextBuilder.of(bob(), facts(), user.tags()).build(), metrics.authorizations());
     }
 
     private static User bobWith(List<InlinePolicy> inline, List<String> attached, List<Tag> tags) {
@@ -84,6 +86,24 @@ class AuthorizerTest {
                 + "\"iam:GetUser\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"red\"}}}]}")),
                 List.of(), List.of(new Tag("team", "red")));
         decide(user, "iam:GetUser", "arn:aws:iam::111122223333:user/alice");
+    }
+
+    @Test
+    void everyDecisionIsCountedByActionAndResult() {
+        User reader = bobWith(List.of(), List.of("arn:aws:iam::aws:policy/IAMReadOnlyAccess"), List.of());
+        User denied = bobWith(List.of(inline("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+                + "\"Action\":\"iam:GetUser\",\"Resource\":\"*\"}]}")), List.of("arn:aws:iam::aws:policy/IAMReadOnlyAccess"),
+                List.of());
+        decide(reader, "iam:GetUser", "arn:aws:iam::111122223333:user/alice");
+        decide(reader, "iam:GetUser", "arn:aws:iam::111122223333:user/alice");
+        assertThatThrownBy(() -> decide(reader, "iam:CreateUser", "arn:aws:iam::111122223333:user/alice"));
+        assertThatThrownBy(() -> decide(denied, "iam:GetUser", "arn:aws:iam::111122223333:user/alice"));
+
+        assertThat(metrics.scrape().lines().filter(line -> line.startsWith("gatehouse_authorization_decisions_total")))
+                .containsExactly(
+                        "gatehouse_authorization_decisions_total{action=\"iam:CreateUser\",result=\"implicit_deny\"} 1",
+                        "gatehouse_authorization_decisions_total{action=\"iam:GetUser\",result=\"allow\"} 2",
+                        "gatehouse_authorization_decisions_total{action=\"iam:GetUser\",result=\"explicit_deny\"} 1");
     }
 
     @Test
