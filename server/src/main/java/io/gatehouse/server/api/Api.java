@@ -109,6 +109,17 @@ public final class Api {
         return response;
     }
 
+    /**
+     * The answer to a request the transport refused before the API could read it (malformed HTTP, too large, too
+     * slow): the AWS error envelope, under a request id of its own. It is counted as a request of the first service
+     * that names no operation, untimed.
+     */
+    public ApiResponse refuse(AwsException error) {
+        ServiceEndpoint endpoint = bySigningName.values().iterator().next();
+        requestMetrics.get(endpoint.signingName()).operation(null).count(error.error());
+        return error(endpoint, error, services.ids().requestId());
+    }
+
     private ApiResponse call(ServiceEndpoint endpoint, Map<String, List<String>> parameters, Caller caller,
                              RequestFacts facts, String requestId) {
         QueryRequest decoded = endpoint.protocol().decode(parameters);
