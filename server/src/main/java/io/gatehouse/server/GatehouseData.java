@@ -29,12 +29,14 @@ public final class GatehouseData implements AutoCloseable {
 
     private final Store store;
     private final StateWriter state;
-    private final String description;
+    private final String database;
+    private final String masterKeyId;
 
-    private GatehouseData(Store store, StateWriter state, String description) {
+    private GatehouseData(Store store, StateWriter state, String database, String masterKeyId) {
         this.store = store;
         this.state = state;
-        this.description = description;
+        this.database = database;
+        this.masterKeyId = masterKeyId;
     }
 
     /**
@@ -86,13 +88,13 @@ public final class GatehouseData implements AutoCloseable {
                                       Map<String, String> environment) {
         MasterKey masterKey = MasterKeyLoader.load(environment, masterKeyFile, dataDirectory);
         EntityCodec codec = new EntityCodec(new SealedSecrets(new SecretBox(masterKey)));
-        StoreOptions storeOptions = jdbcUrl == null ? StoreOptions.inDataDirectory(dataDirectory) : StoreOptions.of(jdbcUrl);
-        Store store = Store.open(storeOptions);
+        StoreOptions options = jdbcUrl == null ? StoreOptions.inDataDirectory(dataDirectory) : StoreOptions.of(jdbcUrl);
+        Store store = Store.open(options);
         try {
             MasterKeyCheck.verify(store, masterKey);
             GatehouseState loaded = StateLoader.load(store, codec);
-            return new GatehouseData(store, new StateWriter(store.writer(), codec, loaded),
-                    storeOptions.description() + ", master key " + masterKey.id());
+            return new GatehouseData(store, new StateWriter(store.writer(), codec, loaded), options.description(),
+                    masterKey.id());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -109,9 +111,14 @@ public final class GatehouseData implements AutoCloseable {
         return state;
     }
 
-    /** Which database and which master key, for the log: never a password or the key itself. */
-    public String description() {
-        return description;
+    /** The database for a log line, without credentials ({@link StoreOptions#description()}). */
+    public String database() {
+        return database;
+    }
+
+    /** The master key's id (not the key), for a log line. */
+    public String masterKeyId() {
+        return masterKeyId;
     }
 
     /** Finishes the changes already queued and closes the store. */

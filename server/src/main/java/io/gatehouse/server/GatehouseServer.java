@@ -88,8 +88,9 @@ public final class GatehouseServer implements AutoCloseable {
             HttpServer http = HttpServer.start(options.host(), options.port(), options.http(), api, metrics::scrape,
                     () -> true, options.dev() ? () -> self[0].reset() : null, clock);
             self[0] = new GatehouseServer(options, store, state, api, http);
-            LOG.info("Gatehouse listening on http://{}:{} (data {}, {}, {})", options.host(), http.port(),
-                    options.dataDirectory().toAbsolutePath(), data.description(), accounts(state.current()));
+            LOG.info("Gatehouse listening on http://{}:{} (data {}, {}, master key {}, {})", options.host(), http.port(),
+                    options.dataDirectory().toAbsolutePath(), data.database(), data.masterKeyId(),
+                    accounts(state.current()));
             return self[0];
         } catch (RuntimeException e) {
             data.close();

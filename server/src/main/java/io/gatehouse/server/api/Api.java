@@ -111,10 +111,13 @@ public final class Api {
 
     /**
      * The answer to a request the transport refused before the API could read it (malformed HTTP, too large, too
-     * slow): the AWS error envelope, under a request id of its own.
+     * slow): the AWS error envelope, under a request id of its own. It is counted as a request of the first service
+     * that names no operation, untimed.
      */
     public ApiResponse refuse(AwsException error) {
-        return error(bySigningName.values().iterator().next(), error, services.ids().requestId());
+        ServiceEndpoint endpoint = bySigningName.values().iterator().next();
+        requestMetrics.get(endpoint.signingName()).operation(null).count(error.error());
+        return error(endpoint, error, services.ids().requestId());
     }
 
     private ApiResponse call(ServiceEndpoint endpoint, Map<String, List<String>> parameters, Caller caller,

@@ -28,6 +28,17 @@ public final class OperationMetrics {
      * @param nanos how long the request took
      */
     public void record(AwsError error, long nanos) {
+        count(error);
+        latency.observe(nanos);
+    }
+
+    /**
+     * Counts one answered request without timing it: one the transport refused, whose time says more about the
+     * client than about the server.
+     *
+     * @param error the error answered, or {@code null} for a success
+     */
+    public void count(AwsError error) {
         int index = error == null ? 0 : 1 + error.ordinal();
         LongAdder counter = outcomes.get(index);
         if (counter == null) {
@@ -35,7 +46,6 @@ public final class OperationMetrics {
             counter = outcomes.get(index);
         }
         counter.increment();
-        latency.observe(nanos);
     }
 
     void writeCounts(PrometheusText text, String name) {

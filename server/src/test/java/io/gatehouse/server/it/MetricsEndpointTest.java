@@ -139,6 +139,22 @@ class MetricsEndpointTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aRequestTheHttpLayerRefusesIsCountedWithItsErrorButNotTimed(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        PrometheusScrape before = scrape(server);
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(server.endpoint())
+                .PUT(HttpRequest.BodyPublishers.ofString("Action=ListUsers&Version=2010-05-08")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(400);
+        PrometheusScrape after = scrape(server);
+
+        assertThat(requests(before, after, "unknown", "400", "UnsupportedProtocol")).isEqualTo(1);
+        assertThat(requests(before, after, "ListUsers", "400", "UnsupportedProtocol")).isZero();
+        assertThat(timed(before, after, "unknown")).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void theScrapeIsPrometheusTextAndNamesNoAccountUserOrKey(Backend backend) throws Exception {
         TestServer server = servers.get(backend);
         IamClient iam = server.iam();
