@@ -1,7 +1,6 @@
 package io.gatehouse.server.iam;
 
 import io.gatehouse.server.api.Call;
-import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
@@ -74,18 +73,7 @@ final class DetailViews {
 
     /** A customer managed policy with every version and its document, newest first as ListPolicyVersions lists. */
     static Struct policy(Call call, Struct.Builder builder, AccountState account, ManagedPolicy policy) {
-        String arn = Arns.policy(account.accountId(), policy.path(), policy.name());
-        builder.set("PolicyName", policy.name())
-                .set("PolicyId", policy.id())
-                .set("Arn", call.arn(arn))
-                .set("Path", policy.path())
-                .set("DefaultVersionId", policy.defaultVersionId())
-                .set("AttachmentCount", account.attachedTo(arn).size())
-                .set("PermissionsBoundaryUsageCount", account.boundedBy(arn).size())
-                .set("IsAttachable", true)
-                .set("Description", policy.description())
-                .set("CreateDate", policy.created())
-                .set("UpdateDate", policy.updated());
+        IamViews.policyFields(call, builder, account, policy).set("Description", policy.description());
         List<Struct> versions = policy.versions().reversed().stream()
                 .map(v -> IamViews.policyVersion(builder.child("PolicyVersionList"), v,
                         v.versionId().equals(policy.defaultVersionId()), true))
@@ -95,16 +83,7 @@ final class DetailViews {
 
     /** An AWS managed policy with its one (default) version and document. */
     static Struct policy(Call call, Struct.Builder builder, AccountState account, io.gatehouse.catalog.ManagedPolicy policy) {
-        return builder.set("PolicyName", policy.name())
-                .set("PolicyId", AwsManagedPolicies.id(policy))
-                .set("Arn", call.arn(policy.arn()))
-                .set("Path", policy.path())
-                .set("DefaultVersionId", policy.defaultVersionId())
-                .set("AttachmentCount", account.attachedTo(policy.arn()).size())
-                .set("PermissionsBoundaryUsageCount", account.boundedBy(policy.arn()).size())
-                .set("IsAttachable", AwsManagedPolicies.isAttachable(policy))
-                .set("CreateDate", policy.createDate())
-                .set("UpdateDate", policy.updateDate())
+        return IamViews.policyFields(call, builder, account, policy)
                 .set("PolicyVersionList", List.of(IamViews.policyVersion(builder.child("PolicyVersionList"), policy, true)))
                 .build();
     }

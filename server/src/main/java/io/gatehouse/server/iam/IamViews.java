@@ -173,27 +173,42 @@ final class IamViews {
      * @param builder a builder for the {@code Policy} shape
      */
     static Struct policy(Call call, Struct.Builder builder, AccountState account, ManagedPolicy policy, boolean full) {
-        String arn = Arns.policy(account.accountId(), policy.path(), policy.name());
-        builder.set("PolicyName", policy.name())
-                .set("PolicyId", policy.id())
-                .set("Arn", call.arn(arn))
-                .set("Path", policy.path())
-                .set("DefaultVersionId", policy.defaultVersionId())
-                .set("AttachmentCount", account.attachedTo(arn).size())
-                .set("PermissionsBoundaryUsageCount", account.boundedBy(arn).size())
-                .set("IsAttachable", true);
+        policyFields(call, builder, account, policy);
         if (full && policy.description() != null) {
             builder.set("Description", policy.description());
         }
-        builder.set("CreateDate", policy.created()).set("UpdateDate", policy.updated());
         if (full && !policy.tags().isEmpty()) {
             builder.set("Tags", tags(builder.child("Tags"), policy.tags()));
         }
         return builder.build();
     }
 
+    /**
+     * Sets what every view of a customer managed policy shows (names, ids, counts in {@code account}, dates) and
+     * leaves the builder open for what a view adds.
+     */
+    static Struct.Builder policyFields(Call call, Struct.Builder builder, AccountState account, ManagedPolicy policy) {
+        String arn = Arns.policy(account.accountId(), policy.path(), policy.name());
+        return builder.set("PolicyName", policy.name())
+                .set("PolicyId", policy.id())
+                .set("Arn", call.arn(arn))
+                .set("Path", policy.path())
+                .set("DefaultVersionId", policy.defaultVersionId())
+                .set("AttachmentCount", account.attachedTo(arn).size())
+                .set("PermissionsBoundaryUsageCount", account.boundedBy(arn).size())
+                .set("IsAttachable", true)
+                .set("CreateDate", policy.created())
+                .set("UpdateDate", policy.updated());
+    }
+
     /** An AWS managed policy as {@code Policy}, with the attachment counts of {@code account}. */
     static Struct policy(Call call, Struct.Builder builder, AccountState account, io.gatehouse.catalog.ManagedPolicy policy) {
+        return policyFields(call, builder, account, policy).build();
+    }
+
+    /** Sets what every view of an AWS managed policy shows, and leaves the builder open for what a view adds. */
+    static Struct.Builder policyFields(Call call, Struct.Builder builder, AccountState account,
+                                       io.gatehouse.catalog.ManagedPolicy policy) {
         return builder.set("PolicyName", policy.name())
                 .set("PolicyId", AwsManagedPolicies.id(policy))
                 .set("Arn", call.arn(policy.arn()))
@@ -203,8 +218,7 @@ final class IamViews {
                 .set("PermissionsBoundaryUsageCount", account.boundedBy(policy.arn()).size())
                 .set("IsAttachable", AwsManagedPolicies.isAttachable(policy))
                 .set("CreateDate", policy.createDate())
-                .set("UpdateDate", policy.updateDate())
-                .build();
+                .set("UpdateDate", policy.updateDate());
     }
 
     /**
