@@ -2,6 +2,7 @@ package io.gatehouse.bench.load;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Map;
  * </pre>
  *
  * Before measuring, each server gets a correctly and a wrongly signed call (the report says which servers refuse the
- * latter) and the seeded users ({@code bench-user-000} ...). See {@code docs/benchmarks.md}, "Server load".
+ * latter) and the seeded users ({@code bench-user-000} ...), then every scenario for the warm-up time, unmeasured. See {@code docs/benchmarks.md}, "Server load".
  */
 public final class LoadDriver {
 
@@ -56,6 +57,14 @@ public final class LoadDriver {
         byte[] id = new byte[4];
         new SecureRandom().nextBytes(id);
         String run = HexFormat.of().formatHex(id);
+        // A first pass of every scenario, not measured, so that the first scenario of round 1 does not meet a
+        // server (or a driver) whose JIT has only just started on the code the others will find compiled.
+        for (Scenario scenario : options.scenarios()) {
+            for (Target target : targets) {
+                new LoadRun(target.address(), scenario.workload(target.signer(), clock, options.users(), run + "-0"),
+                        options.connections(), target.cpu()).run(options.warmup(), Duration.ZERO);
+            }
+        }
         for (int round = 1; round <= options.rounds(); round++) {
             for (Scenario scenario : options.scenarios()) {
                 for (Target target : targets) {
