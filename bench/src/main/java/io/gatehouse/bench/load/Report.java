@@ -38,55 +38,47 @@ final class Report {
         }
     }
 
-    /** The summary as a Markdown table. */
+    /** The summary as a Markdown table: a row per scenario and server, the ratio on the first server's row. */
     void summary() {
-        out.println();
-        StringBuilder head = new StringBuilder("| scenario |");
-        StringBuilder rule = new StringBuilder("| --- |");
-        for (Target target : targets) {
-            String t = target.label();
-            head.append(' ').append(t).append(" calls/s | ").append(t).append(" p50 ms | ").append(t)
-                    .append(" p99 ms | ").append(t).append(" errors | ").append(t).append(" server CPU µs/call |");
-            rule.append(" ---: | ---: | ---: | ---: | ---: |");
-        }
         boolean ratio = targets.size() >= 2;
-        if (ratio) {
-            head.append(' ').append(targets.get(0).label()).append('/').append(targets.get(1).label()).append(" |");
-            rule.append(" ---: |");
-        }
-        head.append(" driver CPU µs/call |");
-        rule.append(" ---: |");
-        out.println(head);
-        out.println(rule);
+        out.println();
+        out.println("| scenario | server | calls/s | p50 ms | p90 ms | p99 ms | max ms | errors | server CPU µs/call "
+                + "| driver CPU µs/call |" + (ratio ? " " + targets.get(0).label() + "/" + targets.get(1).label() + " |" : ""));
+        out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (ratio ? " ---: |" : ""));
         for (Map.Entry<Scenario, Map<String, List<LoadRun.Measurement>>> entry : runs.entrySet()) {
-            StringBuilder row = new StringBuilder("| ").append(entry.getKey().title()).append(" |");
-            List<Double> driver = new ArrayList<>();
             for (Target target : targets) {
                 List<LoadRun.Measurement> ms = entry.getValue().getOrDefault(target.label(), List.of());
-                row.append(String.format(Locale.ROOT, " %,.0f | %.2f | %.2f | %d | %s |",
-                        median(ms, LoadRun.Measurement::callsPerSecond),
-                        median(ms, m -> m.percentileMillis(50)), median(ms, m -> m.percentileMillis(99)),
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT,
+                        "| %s | %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s |",
+                        entry.getKey().title(), target.label(), median(ms, LoadRun.Measurement::callsPerSecond),
+                        median(ms, m -> m.percentileMillis(50)), median(ms, m -> m.percentileMillis(90)),
+                        median(ms, m -> m.percentileMillis(99)), median(ms, LoadRun.Measurement::maxMillis),
                         ms.stream().mapToLong(LoadRun.Measurement::errors).sum(),
-                        micros(median(ms, m -> m.cpuMicrosPerCall(m.serverNanos())))));
-                ms.forEach(m -> driver.add(m.cpuMicrosPerCall(m.driverNanos())));
-            }
-            if (ratio) {
-                List<LoadRun.Measurement> a = entry.getValue().getOrDefault(targets.get(0).label(), List.of());
-                List<LoadRun.Measurement> b = entry.getValue().getOrDefault(targets.get(1).label(), List.of());
-                List<Double> ratios = new ArrayList<>();
-                for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-                    ratios.add(a.get(i).callsPerSecond() / b.get(i).callsPerSecond());
+                        micros(median(ms, m -> m.cpuMicrosPerCall(m.serverNanos()))),
+                        micros(median(ms, m -> m.cpuMicrosPerCall(m.driverNanos())))));
+                if (ratio) {
+                    row.append(target == targets.get(0) ? String.format(Locale.ROOT, " **%.1f×** |", ratio(entry.getValue()))
+                            : " |");
                 }
-                row.append(String.format(Locale.ROOT, " **%.1f×** |", median(ratios)));
+                out.println(row);
             }
-            row.append(' ').append(micros(median(driver))).append(" |");
-            out.println(row);
         }
         out.println();
         for (Target target : targets) {
             out.println(target.label() + " verifies signatures (refused a request signed with a wrong secret): "
                     + (target.verifiesSignatures() ? "yes" : "no"));
         }
+    }
+
+    /** The median over the rounds of the first server's calls/s over the second's. */
+    private double ratio(Map<String, List<LoadRun.Measurement>> byTarget) {
+        List<LoadRun.Measurement> a = byTarget.getOrDefault(targets.get(0).label(), List.of());
+        List<LoadRun.Measurement> b = byTarget.getOrDefault(targets.get(1).label(), List.of());
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            ratios.add(a.get(i).callsPerSecond() / b.get(i).callsPerSecond());
+        }
+        return median(ratios);
     }
 
     private static String micros(double value) {
