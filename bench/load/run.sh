@@ -76,8 +76,13 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-load.XXXXXX")"
 gatehouse_pid=""
 moto_pid=""
 cleanup() {
-  [ -n "$gatehouse_pid" ] && kill "$gatehouse_pid" 2>/dev/null && wait "$gatehouse_pid" 2>/dev/null
-  [ -n "$moto_pid" ] && kill "$moto_pid" 2>/dev/null && wait "$moto_pid" 2>/dev/null
+  set +e # a stopped server's exit status must not end the clean-up before the other server is stopped
+  for pid in "$gatehouse_pid" "$moto_pid"; do
+    if [ -n "$pid" ]; then
+      kill "$pid" 2>/dev/null
+      wait "$pid" 2>/dev/null
+    fi
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
