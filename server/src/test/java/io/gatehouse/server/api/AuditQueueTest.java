@@ -10,6 +10,7 @@ import io.gatehouse.server.store.Transaction;
 import io.gatehouse.server.store.WriteCommand;
 import io.gatehouse.server.store.Writer;
 import io.gatehouse.server.store.WriterStats;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class AuditQueueTest {
 
-    /** Holds submitted commands until the test runs them, as a busy writer would; or refuses them all. */
+    /**
+     * Holds submitted commands until the test runs them, as a busy writer would; or refuses them all. Thread-safe
+     * where a test needs it: a waiting caller may submit while the test runs a command.
+     */
     private static final class HeldWriter implements Writer {
         final Deque<Held<?>> held = new ArrayDeque<>();
         final List<List<String>> recordedPerCommand = new ArrayList<>();
@@ -36,7 +40,7 @@ class AuditQueueTest {
         }
 
         @Override
-        public <T> CompletableFuture<T> submit(WriteCommand<T> command) {
+        public synchronized <T> CompletableFuture<T> submit(WriteCommand<T> command) {
             if (full) {
                 return CompletableFuture.failedFuture(AwsError.THROTTLING.exception());
             }
@@ -46,7 +50,7 @@ class AuditQueueTest {
         }
 
         /** Runs the oldest held command and completes its future. */
-        void runNext() {
+        synchronized void runNext() {
             runNext(held.poll());
         }
 
@@ -148,7 +152,7 @@ class AuditQueueTest {
     @Test
     void eventsQueuedWhileTheWriterIsBusyAreRecordedByOneCommand() {
         HeldWriter writer = new HeldWriter();
-        AuditQueue queue = new AuditQueue(writer, 10_000, 1_000);
+        AuditQueue queue = new AuditQueue(writer, 10_000, 1_000, Duration.ZERO);
 
         IntStream.range(0, 500).forEach(i -> queue.add(event(i)));
         assertThat(writer.held).hasSize(1);
@@ -161,7 +165,7 @@ class AuditQueueTest {
     @Test
     void moreEventsThanABatchAreRecordedByFollowingCommandsInOrder() {
         HeldWriter writer = new HeldWriter();
-        AuditQueue queue = new AuditQueue(writer, 10_000, 1_000);
+        AuditQueue queue = new AuditQueue(writer, 10_000, 1_000, Duration.ZERO);
 
         IntStream.range(0, 2_500).forEach(i -> queue.add(event(i)));
         writer.runAll();
@@ -173,7 +177,7 @@ class AuditQueueTest {
     @Test
     void anEventAddedAfterACommandTookTheQueueGetsACommandOfItsOwn() {
         HeldWriter writer = new HeldWriter();
-        AuditQueue queue = new AuditQueue(writer, 10_000, 1_000);
+        AuditQueue queue = new AuditQueue(writer, 10_000, 1_000, Duration.ZERO);
 
         queue.add(event(0));
         writer.runNext();
@@ -187,7 +191,7 @@ class AuditQueueTest {
     @Test
     void eventsRefusedByAFullWriterWaitAndGoWithTheNextCommand() {
         HeldWriter writer = new HeldWriter();
-        AuditQueue queue = new AuditQueue(writer, 10_000, 1_000);
+        AuditQueue queue = new AuditQueue(writer, 10_000, 1_000, Duration.ZERO);
 
         writer.full = true;
         queue.add(event(0));
@@ -200,9 +204,29 @@ class AuditQueueTest {
     }
 
     @Test
-    void beyondItsCapacityEventsAreDroppedAndCounted() {
+    void aCallFindingTheQueueFullWaitsForRoomAndItsEventIsRecorded() throws Exception {
         HeldWriter writer = new HeldWriter();
-        AuditQueue queue = new AuditQueue(writer, 100, 1_000);
+        AuditQueue queue = new AuditQueue(writer, 2, 1_000, Duration.ofMinutes(1));
+        queue.add(event(0));
+        queue.add(event(1));
+
+        Thread caller = Thread.ofPlatform().start(() -> queue.add(event(2)));
+        while (caller.getState() != Thread.State.TIMED_WAITING) {
+            assertThat(caller.isAlive()).as("the caller waits for room").isTrue();
+            Thread.onSpinWait();
+        }
+        writer.runNext(); // takes events 0 and 1, which makes room
+        caller.join();
+        writer.runAll();
+
+        assertThat(writer.recorded()).isEqualTo(ids(0, 3));
+        assertThat(queue.dropped()).isZero();
+    }
+
+    @Test
+    void anEventThatFindsNoRoomWithinTheWaitIsDroppedAndCounted() {
+        HeldWriter writer = new HeldWriter();
+        AuditQueue queue = new AuditQueue(writer, 100, 1_000, Duration.ZERO);
 
         IntStream.range(0, 130).forEach(i -> queue.add(event(i)));
         writer.runAll();
@@ -214,7 +238,7 @@ class AuditQueueTest {
     @Test
     void theEventsOfACommandWhoseTransactionFailedAreCountedAsDropped() {
         HeldWriter writer = new HeldWriter();
-        AuditQueue queue = new AuditQueue(writer, 10_000, 1_000);
+        AuditQueue queue = new AuditQueue(writer, 10_000, 1_000, Duration.ZERO);
 
         IntStream.range(0, 3).forEach(i -> queue.add(event(i)));
         writer.failNext();
