@@ -1,5 +1,6 @@
 package io.gatehouse.bench.load;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public final class LoadDriver {
         }
         Clock clock = Clock.systemUTC();
         List<Target> targets = new ArrayList<>();
-        for (Map.Entry<String, java.net.URI> entry : options.targets().entrySet()) {
+        for (Map.Entry<String, URI> entry : options.targets().entrySet()) {
             Long pid = options.serverPids().get(entry.getKey());
             targets.add(new Target(entry.getKey(), entry.getValue(),
                     new Signer(entry.getValue(), options.accessKeyId(), options.secretAccessKey(), options.region()),

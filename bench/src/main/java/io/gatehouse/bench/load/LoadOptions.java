@@ -64,7 +64,7 @@ record LoadOptions(Map<String, URI> targets, Map<String, Long> serverPids, Strin
                     scenarios = chosen;
                 }
                 case "--duration" -> duration = Duration.ofSeconds(positive(option, value));
-                case "--warmup" -> warmup = Duration.ofSeconds(Integer.parseInt(value));
+                case "--warmup" -> warmup = Duration.ofSeconds(nonNegative(option, value));
                 case "--connections" -> connections = positive(option, value);
                 case "--users" -> users = positive(option, value);
                 case "--rounds" -> rounds = positive(option, value);
@@ -98,6 +98,14 @@ record LoadOptions(Map<String, URI> targets, Map<String, Long> serverPids, Strin
             throw new IllegalArgumentException("an endpoint is http://HOST:PORT, not " + text);
         }
         return uri;
+    }
+
+    private static int nonNegative(String option, String value) {
+        int n = Integer.parseInt(value);
+        if (n < 0) {
+            throw new IllegalArgumentException(option + " must not be negative");
+        }
+        return n;
     }
 
     private static int positive(String option, String value) {
