@@ -1,8 +1,13 @@
 package io.gatehouse.app;
 
+import io.gatehouse.app.accounts.AccountsCommand;
+import io.gatehouse.app.accounts.CreateAccountCommand;
 import io.gatehouse.app.policy.PolicyCommand;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The {@code gatehouse} command. */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "gatehouse 0.1.0",
@@ -10,17 +15,31 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, PolicyCommand.class})
 public final class Gatehouse implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     /** The command line with every subcommand, as {@link #main} runs it. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Gatehouse());
+        return commandLine(System.getenv());
+    }
+
+    /**
+     * The command line with every subcommand, in an environment of the caller's choosing.
+     *
+     * @param environment what the commands that open a data directory read their master key from
+     */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine accounts = new CommandLine(new AccountsCommand())
+                .addSubcommand(new CreateAccountCommand(environment));
+        return new CommandLine(new Gatehouse()).addSubcommand(accounts);
     }
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

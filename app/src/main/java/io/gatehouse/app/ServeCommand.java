@@ -1,12 +1,18 @@
 package io.gatehouse.app;
 
+import io.gatehouse.server.Bootstrap;
 import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.ServerOptions;
+import io.gatehouse.server.http.HttpLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code gatehouse serve}: run the server until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -14,6 +20,9 @@ import picocli.CommandLine.Option;
                 "The first start of a data directory creates the default account and prints its root user's access key "
                         + "once (also written to DATA_DIR/root-credentials)."})
 final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--host", defaultValue = ServerOptions.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
@@ -40,10 +49,25 @@ final class ServeCommand implements Callable<Integer> {
             + "signatures, and enable POST /moto-api/reset. For local testing only.")
     boolean dev;
 
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "" + HttpLimits.DEFAULT_REQUEST_TIMEOUT_SECONDS,
+            description = "Seconds a client may take to send a request after its request line; slower ones are "
+                    + "answered 408 and disconnected (default: ${DEFAULT-VALUE}).")
+    int requestTimeoutSeconds;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "" + HttpLimits.DEFAULT_IDLE_TIMEOUT_SECONDS,
+            description = "Seconds a connection may stay open without a request (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (!Bootstrap.isAccountId(accountId)) {
+            throw new ParameterException(spec.commandLine(), "--account-id '" + accountId
+                    + "' is not an AWS account id: give 12 digits, for example " + ServerOptions.DEFAULT_ACCOUNT + ".");
+        }
+        HttpLimits http = HttpLimits.DEFAULT.withTimeouts(Duration.ofSeconds(requestTimeoutSeconds),
+                Duration.ofSeconds(idleTimeoutSeconds));
         GatehouseServer server = GatehouseServer.start(new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev,
-                masterKeyFile), System.getenv(), System.out);
+                masterKeyFile, http), System.getenv(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -3,6 +3,7 @@ package io.gatehouse.server;
 import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.Account;
 import io.gatehouse.server.state.AccountState;
+import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.state.StateWriter;
 import java.io.IOException;
@@ -14,12 +15,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Creates accounts with their root user's access key. At the first start of a data directory it creates the
- * default account and writes its root credentials, once, to {@code DATA_DIR/root-credentials} (mode 0600) in the
- * aws CLI's shared-credentials format; {@code GATEHOUSE_ROOT_ACCESS_KEY_ID} and
- * {@code GATEHOUSE_ROOT_SECRET_ACCESS_KEY} choose the key instead of generating one.
+ * Creates accounts with their root user's access key: the default account at the first start of a data directory,
+ * and more with {@code gatehouse accounts create}. The default account's root credentials are written, once, to
+ * {@code DATA_DIR/root-credentials} (mode 0600) in the aws CLI's shared-credentials format;
+ * {@code GATEHOUSE_ROOT_ACCESS_KEY_ID} and {@code GATEHOUSE_ROOT_SECRET_ACCESS_KEY} choose its key instead of
+ * generating one.
  */
 public final class Bootstrap {
 
@@ -27,6 +30,8 @@ public final class Bootstrap {
     public static final String CREDENTIALS_FILE = "root-credentials";
     public static final String KEY_ID_VARIABLE = "GATEHOUSE_ROOT_ACCESS_KEY_ID";
     public static final String SECRET_VARIABLE = "GATEHOUSE_ROOT_SECRET_ACCESS_KEY";
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
 
     /** The root credentials of a new account. */
     public record RootCredentials(String accountId, String accessKeyId, String secretAccessKey) {
@@ -38,15 +43,32 @@ public final class Bootstrap {
 
     private Bootstrap() {}
 
+    /** Whether a text is an AWS account id: 12 digits. */
+    public static boolean isAccountId(String text) {
+        return ACCOUNT_ID.matcher(text).matches();
+    }
+
+    /** A random account id no account of the state has. */
+    public static String unusedAccountId(GatehouseState state, Ids ids) {
+        String id = ids.accountId();
+        while (state.account(id) != null) {
+            id = ids.accountId();
+        }
+        return id;
+    }
+
     /**
      * Creates an account and its root access key.
      *
      * @param accessKeyId     the key id to use, or {@code null} to generate one
      * @param secretAccessKey the secret to use with it, or {@code null}
-     * @throws IllegalArgumentException when the account exists
+     * @throws IllegalArgumentException when the account id is not 12 digits, or the account exists
      */
     public static RootCredentials createAccount(StateWriter state, Ids ids, Clock clock, String accountId,
                                                 String accessKeyId, String secretAccessKey) {
+        if (!isAccountId(accountId)) {
+            throw new IllegalArgumentException("account id '" + accountId + "' is not 12 digits");
+        }
         String keyId = accessKeyId != null ? accessKeyId : ids.accessKeyId();
         String secret = secretAccessKey != null ? secretAccessKey : ids.secretAccessKey();
         state.apply(mutation -> {

@@ -6,27 +6,15 @@ import io.gatehouse.server.api.Api;
 import io.gatehouse.server.api.Services;
 import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.authz.PrincipalPolicies;
-import io.gatehouse.server.crypto.MasterKey;
-import io.gatehouse.server.crypto.MasterKeyCheck;
-import io.gatehouse.server.crypto.MasterKeyLoader;
-import io.gatehouse.server.crypto.SealedSecrets;
-import io.gatehouse.server.crypto.SecretBox;
 import io.gatehouse.server.http.HttpServer;
 import io.gatehouse.server.iam.IamService;
 import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.AccountState;
-import io.gatehouse.server.state.EntityCodec;
-import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.Ids;
-import io.gatehouse.server.state.StateLoader;
 import io.gatehouse.server.state.StateWriter;
 import io.gatehouse.server.store.Store;
-import io.gatehouse.server.store.StoreOptions;
 import io.gatehouse.server.sts.StsService;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: opens the store under the master key, loads the state, creates the default account on the
- * first start, and serves the AWS API over HTTP. Everything is wired here by hand; nothing is discovered.
+ * The composition root: opens the data ({@link GatehouseData}: the store under the master key, the state loaded
+ * from it), creates the default account on the first start, and serves the AWS API over HTTP. Everything is wired
+ * here by hand; nothing is discovered.
  */
 public final class GatehouseServer implements AutoCloseable {
 
@@ -45,12 +34,14 @@ public final class GatehouseServer implements AutoCloseable {
     private final ServerOptions options;
     private final Store store;
     private final StateWriter state;
+    private final Api api;
     private final HttpServer http;
 
-    private GatehouseServer(ServerOptions options, Store store, StateWriter state, HttpServer http) {
+    private GatehouseServer(ServerOptions options, Store store, StateWriter state, Api api, HttpServer http) {
         this.options = options;
         this.store = store;
         this.state = state;
+        this.api = api;
         this.http = http;
     }
 
@@ -62,21 +53,13 @@ public final class GatehouseServer implements AutoCloseable {
      */
     public static GatehouseServer start(ServerOptions options, Map<String, String> environment, PrintStream console) {
         Clock clock = Clock.systemUTC();
+        GatehouseData data = GatehouseData.open(options.dataDirectory(), options.jdbcUrl(), options.masterKeyFile(),
+                environment);
+        Store store = data.store();
+        StateWriter state = data.state();
         try {
-            Files.createDirectories(options.dataDirectory());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + options.dataDirectory(), e);
-        }
-        MasterKey masterKey = MasterKeyLoader.load(environment, options.masterKeyFile(), options.dataDirectory());
-        EntityCodec codec = new EntityCodec(new SealedSecrets(new SecretBox(masterKey)));
-        Store store = Store.open(options.jdbcUrl() == null ? StoreOptions.inDataDirectory(options.dataDirectory())
-                : StoreOptions.of(options.jdbcUrl()));
-        try {
-            MasterKeyCheck.verify(store, masterKey);
-            GatehouseState loaded = StateLoader.load(store, codec);
-            StateWriter state = new StateWriter(store.writer(), codec, loaded);
             Ids ids = new Ids();
-            if (loaded.accounts().isEmpty()) {
+            if (state.current().accounts().isEmpty()) {
                 String[] key = Bootstrap.keyFromEnvironment(environment);
                 Bootstrap.RootCredentials root = Bootstrap.createAccount(state, ids, clock, options.accountId(),
                         key == null ? null : key[0], key == null ? null : key[1]);
@@ -98,12 +81,12 @@ public final class GatehouseServer implements AutoCloseable {
                         options.accountId());
             }
             GatehouseServer[] self = new GatehouseServer[1];
-            HttpServer http = HttpServer.start(options.host(), options.port(), api, () -> "", () -> true,
+            HttpServer http = HttpServer.start(options.host(), options.port(), options.http(), api, () -> "", () -> true,
                     options.dev() ? () -> self[0].reset() : null, clock);
-            self[0] = new GatehouseServer(options, store, state, http);
+            self[0] = new GatehouseServer(options, store, state, api, http);
             return self[0];
         } catch (RuntimeException e) {
-            store.close();
+            data.close();
             throw e;
         }
     }
@@ -116,6 +99,11 @@ public final class GatehouseServer implements AutoCloseable {
     /** The state, for tests and administration. */
     public StateWriter state() {
         return state;
+    }
+
+    /** The AWS API without its HTTP transport, for tests that call it directly. */
+    public Api api() {
+        return api;
     }
 
     /** The durable record (audit events, change log), for tests and administration. */

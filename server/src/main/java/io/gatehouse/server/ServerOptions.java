@@ -1,5 +1,6 @@
 package io.gatehouse.server;
 
+import io.gatehouse.server.http.HttpLimits;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param accountId      the account to create on first start
  * @param dev            emulator mode: unknown access keys stand for that account's root user, and state can be reset
  * @param masterKeyFile  the operator's master key file, or {@code null}
+ * @param http           what one client may send and how long it may take
  */
 public record ServerOptions(String host, int port, Path dataDirectory, String jdbcUrl, String accountId, boolean dev,
-                            Path masterKeyFile) {
+                            Path masterKeyFile, HttpLimits http) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -25,5 +27,17 @@ public record ServerOptions(String host, int port, Path dataDirectory, String jd
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(http, "http");
+    }
+
+    /** Options with the default HTTP limits. */
+    public ServerOptions(String host, int port, Path dataDirectory, String jdbcUrl, String accountId, boolean dev,
+                         Path masterKeyFile) {
+        this(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, HttpLimits.DEFAULT);
+    }
+
+    /** These options with other HTTP limits. */
+    public ServerOptions withHttp(HttpLimits limits) {
+        return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, limits);
     }
 }

@@ -84,6 +84,14 @@ public final class Api {
         }
     }
 
+    /**
+     * The answer to a request the transport refused before the API could read it (malformed HTTP, too large, too
+     * slow): the AWS error envelope, under a request id of its own.
+     */
+    public ApiResponse refuse(AwsException error) {
+        return error(bySigningName.values().iterator().next(), error, services.ids().requestId());
+    }
+
     private ApiResponse call(ServiceEndpoint endpoint, Map<String, List<String>> parameters, Caller caller,
                              RequestFacts facts, String requestId) {
         QueryRequest decoded = endpoint.protocol().decode(parameters);

@@ -29,6 +29,14 @@ public enum AwsError {
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413, Fault.SENDER, "Request body too large"),
     /** The HTTP method is not allowed for the service. */
     UNSUPPORTED_PROTOCOL("UnsupportedProtocol", 400, Fault.SENDER, null),
+    /**
+     * The request is not well-formed HTTP/1.1 (its framing, request line or header section), so it cannot be read;
+     * AWS's common error for problems at the HTTP level.
+     */
+    MALFORMED_HTTP_REQUEST("MalformedHttpRequestException", 400, Fault.SENDER,
+            "The request could not be read: it is not well-formed HTTP/1.1."),
+    /** The client did not send its whole request in time (AWS's common error for it). */
+    REQUEST_TIMEOUT("RequestTimeoutException", 408, Fault.SENDER, "Reading the request timed out."),
 
     // --- authentication (SigV4) ---
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403, Fault.SENDER, "Request is missing Authentication Token"),

@@ -1,42 +1,38 @@
 package io.gatehouse.server.http;
 
 import io.gatehouse.server.api.Api;
-import io.gatehouse.server.api.ApiRequest;
-import io.gatehouse.server.api.ApiResponse;
+import io.gatehouse.server.error.AwsError;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.http1.Http1Config;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The HTTP side of the server (Helidon SE): the AWS API on {@code /}, health and metrics, and in emulator mode the
- * reset endpoint. It bounds what a client can send (request line, headers, body, idle and read time) before any
- * work is done, so a hostile client costs little and others keep being served.
+ * The HTTP side of the server (Helidon SE): the AWS API, health and metrics, and in emulator mode the reset
+ * endpoint. It bounds what a client can send and how long it may take ({@link HttpLimits}) before any work is done,
+ * and answers whatever it refuses with an AWS error document, so a hostile client costs little, learns nothing about
+ * the server's insides, and others keep being served.
+ *
+ * <p>The AWS Query API answers GET and POST on any path, as AWS's endpoints do (the path is only part of what is
+ * signed); other methods are refused with {@code UnsupportedProtocol}.
  */
 public final class HttpServer implements AutoCloseable {
 
-    /** The largest request body accepted; IAM's largest documents fit many times over. */
-    public static final int MAX_BODY_BYTES = 1 << 20;
+    /** How many times the body limit a refused body may be and still be read to its end. */
+    static final long DRAINED_BODIES = 16;
 
     private final WebServer server;
+    private final RequestDeadlines deadlines;
 
-    private HttpServer(WebServer server) {
+    private HttpServer(WebServer server, RequestDeadlines deadlines) {
         this.server = server;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -44,38 +40,75 @@ public final class HttpServer implements AutoCloseable {
      *
      * @param reset the emulator-mode reset, or {@code null} when the endpoint must not exist
      */
-    public static HttpServer start(String host, int port, Api api, Supplier<String> metrics, Supplier<Boolean> ready,
-                                   Runnable reset, Clock clock) {
-        WebServer server = WebServer.builder()
-                .host(host)
-                .port(port)
-                .maxPayloadSize(MAX_BODY_BYTES * 2L)
-                .idleConnectionTimeout(Duration.ofSeconds(60))
-                // No Nagle: a response larger than one write (a page of ListUsers) would otherwise wait for the
-                // client's delayed ACK of its first part, 40 ms on Linux, before its last part is sent.
-                .connectionOptions(options -> options.readTimeout(Duration.ofSeconds(20)).tcpNoDelay(true))
-                .addProtocol(Http1Config.builder().maxPrologueLength(16 * 1024).maxHeadersSize(64 * 1024).build())
-                .shutdownHook(false)
-                .routing(routing -> {
-                    routing.get("/health/live", (req, res) -> json(res, 200, "{\"status\":\"UP\"}"));
-                    routing.get("/health/ready", (req, res) -> json(res, ready.get() ? 200 : 503,
-                            ready.get() ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}"));
-                    routing.get("/metrics", (req, res) -> {
-                        res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-                        res.send(metrics.get().getBytes(StandardCharsets.UTF_8));
-                    });
-                    if (reset != null) {
-                        routing.post("/moto-api/reset", (req, res) -> {
-                            reset.run();
-                            json(res, 200, "{\"status\":\"ok\"}");
-                        });
-                    }
-                    routing.get("/", (req, res) -> answer(api, clock, req, res));
-                    routing.post("/", (req, res) -> answer(api, clock, req, res));
-                })
-                .build()
-                .start();
-        return new HttpServer(server);
+    public static HttpServer start(String host, int port, HttpLimits limits, Api api, Supplier<String> metrics,
+                                   Supplier<Boolean> ready, Runnable reset, Clock clock) {
+        RequestDeadlines deadlines = new RequestDeadlines(limits.requestTimeout(),
+                () -> api.refuse(AwsError.REQUEST_TIMEOUT.exception()));
+        ApiRoute route = new ApiRoute(api, limits, deadlines, clock);
+        AwsDirectHandler refusals = new AwsDirectHandler(api, limits, deadlines);
+        WebServer server;
+        try {
+            server = WebServer.builder()
+                    .host(host)
+                    .port(port)
+                    // Helidon's own bound on a body, past which it refuses at once and closes the connection.
+                    // The route refuses bodies over the limit itself, but reads and drops up to this much
+                    // first: a client still sending would otherwise see its connection reset, not the answer
+                    .maxPayloadSize(limits.maxBodyBytes() * DRAINED_BODIES)
+                    .idleConnectionTimeout(limits.idleTimeout())
+                    .idleConnectionPeriod(checkPeriod(limits.idleTimeout()))
+                    // No Nagle: a response larger than one write (a page of ListUsers) would otherwise wait for the
+                    // client's delayed ACK of its first part, 40 ms on Linux, before its last part is sent.
+                    .connectionOptions(options -> options.tcpNoDelay(true))
+                    // exactly the HTTP/1.1 configuration below, not another one found on the class path besides
+                    .protocolsDiscoverServices(false)
+                    .addProtocol(Http1Config.builder()
+                            .maxPrologueLength(limits.maxRequestLineBytes())
+                            .maxHeadersSize(limits.maxHeaderBytes())
+                            // the query string is the API's to read: a broken one is AWS's MalformedQueryString
+                            .validatePrologue(false)
+                            .addReceiveListener(deadlines)
+                            .build())
+                    .directHandlers(handlers -> {
+                        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                            handlers.addHandler(type, refusals);
+                        }
+                    })
+                    .shutdownHook(false)
+                    .routing(routing -> {
+                        routing.get("/health/live", route.plain((req, res) -> json(res, 200, "{\"status\":\"UP\"}")));
+                        routing.get("/health/ready", route.plain((req, res) -> json(res, ready.get() ? 200 : 503,
+                                ready.get() ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}")));
+                        routing.get("/metrics", route.plain((req, res) -> {
+                            res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                            res.send(metrics.get().getBytes(StandardCharsets.UTF_8));
+                        }));
+                        if (reset != null) {
+                            routing.post("/moto-api/reset", route.plain((req, res) -> {
+                                reset.run();
+                                json(res, 200, "{\"status\":\"ok\"}");
+                            }));
+                        }
+                        routing.get(route::answer);
+                        routing.post(route::answer);
+                        routing.any(route.plain((req, res) -> route.send(res, api.refuse(
+                                AwsError.UNSUPPORTED_PROTOCOL.exception("The HTTP method is not supported: use GET or "
+                                        + "POST.")))));
+                    })
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            deadlines.close();
+            throw e;
+        }
+        return new HttpServer(server, deadlines);
+    }
+
+    /** How often idle connections are looked for: often enough that one is closed soon after its time. */
+    private static Duration checkPeriod(Duration idleTimeout) {
+        Duration quarter = idleTimeout.dividedBy(4);
+        return quarter.compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                : quarter.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : quarter;
     }
 
     /** The port the server listens on (useful when it was started on port 0). */
@@ -86,77 +119,12 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-    }
-
-    private static void answer(Api api, Clock clock, ServerRequest req, ServerResponse res) throws IOException {
-        byte[] body = readBody(req);
-        if (body == null) {
-            res.status(Status.create(413));
-            res.header(HeaderNames.CONTENT_TYPE, "text/xml");
-            res.send(("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type>"
-                    + "<Code>RequestEntityTooLarge</Code><Message>Request body too large</Message></Error>"
-                    + "<RequestId>none</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        req.headers().stream().forEach(h -> headers.computeIfAbsent(h.name(), k -> new ArrayList<>()).addAll(h.allValues()));
-        ApiRequest request = new ApiRequest(req.prologue().method().text(), req.prologue().uriPath().rawPath(),
-                req.prologue().query().rawValue(), headers, body, address(req.remotePeer().address()), req.isSecure(),
-                clock.instant());
-        ApiResponse response = api.handle(request);
-        res.status(Status.create(response.status()));
-        res.header(HeaderNames.CONTENT_TYPE, response.contentType());
-        res.header("x-amzn-RequestId", response.requestId());
-        res.send(response.body());
-    }
-
-    /** The body, or {@code null} when it is larger than {@link #MAX_BODY_BYTES}. */
-    private static byte[] readBody(ServerRequest req) throws IOException {
-        if (!req.content().hasEntity()) {
-            return new byte[0];
-        }
-        long declared = req.headers().contentLength().orElse(-1);
-        try (InputStream in = req.content().inputStream()) {
-            if (declared >= 0 && declared <= MAX_BODY_BYTES) {
-                // The usual case: a buffer of the declared size, rather than readNBytes' 16 KB chunks and copy.
-                byte[] body = new byte[(int) declared];
-                int read = in.readNBytes(body, 0, body.length);
-                return read == body.length ? body : Arrays.copyOf(body, read);
-            }
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                in.transferTo(OutputStreamSink.INSTANCE);
-                return null;
-            }
-            return body;
-        }
-    }
-
-    private static String address(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
-        }
-        return null;
+        deadlines.close();
     }
 
     private static void json(ServerResponse res, int status, String body) {
         res.status(Status.create(status));
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Discards what a refused body still sends, so the connection stays usable. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-            // discarded
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            // discarded
-        }
     }
 }

@@ -131,8 +131,8 @@ final class AttachmentOperations {
         Page<Integer> page = request.page(following, String::valueOf);
         Struct.Builder out = call.output();
         Struct.Builder element = out.child("AttachedPolicies");
-        out.set("AttachedPolicies", page.items().stream().map(attached::get).map(arn -> element
-                .set("PolicyName", PolicyArns.name(arn)).set("PolicyArn", call.arn(arn)).build()).toList());
+        out.set("AttachedPolicies", IamViews.attachedPolicies(call, element, page.items().stream().map(attached::get)
+                .toList()));
         return page.writeTo(out).build();
     }
 

@@ -26,6 +26,7 @@ public final class IamService {
         RoleOperations.register(handlers);
         ServiceLinkedRoleOperations.register(handlers);
         InstanceProfileOperations.register(handlers);
+        AccountOperations.register(handlers);
         return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
                 new AuditRecorder("iam", catalog));
     }

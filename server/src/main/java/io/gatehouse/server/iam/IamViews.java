@@ -113,11 +113,15 @@ final class IamViews {
             builder.set("Tags", tags(builder.child("Tags"), role.tags()));
         }
         if (view == RoleView.FULL) {
-            Struct.Builder lastUsed = builder.child("RoleLastUsed");
-            if (role.lastUsed() != null) {
-                lastUsed.set("LastUsedDate", role.lastUsed().date()).set("Region", role.lastUsed().region());
-            }
-            builder.set("RoleLastUsed", lastUsed.build());
+            builder.set("RoleLastUsed", roleLastUsed(builder.child("RoleLastUsed"), role));
+        }
+        return builder.build();
+    }
+
+    /** A role's last use as {@code RoleLastUsed}: empty until the role is used. */
+    static Struct roleLastUsed(Struct.Builder builder, Role role) {
+        if (role.lastUsed() != null) {
+            builder.set("LastUsedDate", role.lastUsed().date()).set("Region", role.lastUsed().region());
         }
         return builder.build();
     }
@@ -144,6 +148,17 @@ final class IamViews {
             builder.set("Tags", tags(builder.child("Tags"), profile.tags()));
         }
         return builder.build();
+    }
+
+    /**
+     * Managed policies as a list of {@code AttachedPolicy}, in the order given.
+     *
+     * @param builder      a builder for one {@code AttachedPolicy}
+     * @param canonicalArns the policies' canonical ARNs
+     */
+    static List<Struct> attachedPolicies(Call call, Struct.Builder builder, List<String> canonicalArns) {
+        return canonicalArns.stream().map(arn -> builder.set("PolicyName", PolicyArns.name(arn))
+                .set("PolicyArn", call.arn(arn)).build()).toList();
     }
 
     /** Tags as a list of {@code Tag} structures; {@code builder} builds one {@code Tag}. */
@@ -193,8 +208,20 @@ final class IamViews {
     }
 
     /**
-     * A policy version as {@code PolicyVersion}; the document only where IAM returns it (GetPolicyVersion), and the
-     * protocol URL-encodes it.
+     * The default version of an AWS managed policy as {@code PolicyVersion}, the only version the catalog holds; it
+     * was created when AWS last updated the policy. The document only where IAM returns it.
+     */
+    static Struct policyVersion(Struct.Builder builder, io.gatehouse.catalog.ManagedPolicy policy, boolean withDocument) {
+        if (withDocument) {
+            builder.set("Document", policy.document());
+        }
+        return builder.set("VersionId", policy.defaultVersionId()).set("IsDefaultVersion", true)
+                .set("CreateDate", policy.updateDate()).build();
+    }
+
+    /**
+     * A policy version as {@code PolicyVersion}; the document only where IAM returns it (GetPolicyVersion,
+     * GetAccountAuthorizationDetails), and the protocol URL-encodes it.
      */
     static Struct policyVersion(Struct.Builder builder, PolicyVersion version, boolean isDefault, boolean withDocument) {
         if (withDocument) {

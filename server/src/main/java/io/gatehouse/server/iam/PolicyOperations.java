@@ -232,10 +232,7 @@ final class PolicyOperations {
             if (!policy.defaultVersionId().equals(versionId)) {
                 throw noSuchVersion(sent, versionId);
             }
-            // The catalog holds the default version only; it was created when AWS last updated the policy.
-            view.set("Document", policy.document()).set("VersionId", versionId).set("IsDefaultVersion", true)
-                    .set("CreateDate", policy.updateDate());
-            return out.set("PolicyVersion", view.build()).build();
+            return out.set("PolicyVersion", IamViews.policyVersion(view, policy, true)).build();
         }
         ManagedPolicy policy = authorizeCustomer(call, arn);
         if (policy == null) {
@@ -282,8 +279,7 @@ final class PolicyOperations {
         if (PolicyArns.isAwsManaged(arn)) {
             call.authorize(arn, context -> {});
             var policy = call.services().policies().awsManaged().byArn(arn).orElseThrow(() -> notFound(sent));
-            Struct only = element.set("VersionId", policy.defaultVersionId()).set("IsDefaultVersion", true)
-                    .set("CreateDate", policy.updateDate()).build();
+            Struct only = IamViews.policyVersion(element, policy, false);
             Page<Struct> page = request.page(request.after() == null ? List.of(only) : List.of(), v -> "");
             return page.writeTo(out.set("Versions", page.items())).build();
         }

@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 /**
  * Identifiers in AWS's formats, from {@link SecureRandom}: unique ids ({@code AIDA} users, {@code AGPA} groups,
  * {@code AROA} roles, {@code ANPA} policies, {@code AIPA} instance profiles: prefix and 17 characters), access key
- * ids ({@code AKIA} and 16 characters) and secret access keys (40 characters of base64).
+ * ids ({@code AKIA} and 16 characters), secret access keys (40 characters of base64) and account ids (12 digits).
  */
 public final class Ids {
 
@@ -42,6 +42,15 @@ public final class Ids {
 
     public String instanceProfileId() {
         return id("AIPA", 17);
+    }
+
+    /** An AWS account id: 12 random digits. */
+    public String accountId() {
+        char[] out = new char[12];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (char) ('0' + random.nextInt(10));
+        }
+        return new String(out);
     }
 
     public String accessKeyId() {

@@ -1,5 +1,6 @@
 package io.gatehouse.server.it;
 
+import io.gatehouse.server.http.HttpLimits;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -13,14 +14,21 @@ import java.util.Map;
 final class SharedServers implements AutoCloseable {
 
     private final Path directory;
+    private final HttpLimits limits;
     private final Map<Backend, TestServer> servers = new EnumMap<>(Backend.class);
 
     SharedServers(Path directory) {
+        this(directory, HttpLimits.DEFAULT);
+    }
+
+    /** Servers with HTTP limits of their own. */
+    SharedServers(Path directory, HttpLimits limits) {
         this.directory = directory;
+        this.limits = limits;
     }
 
     synchronized TestServer get(Backend backend) {
-        return servers.computeIfAbsent(backend, b -> TestServer.start(b, directory.resolve(b.name())));
+        return servers.computeIfAbsent(backend, b -> TestServer.start(b, directory.resolve(b.name()), limits));
     }
 
     @Override

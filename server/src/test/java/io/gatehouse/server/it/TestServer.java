@@ -2,6 +2,7 @@ package io.gatehouse.server.it;
 
 import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.ServerOptions;
+import io.gatehouse.server.http.HttpLimits;
 import io.gatehouse.server.store.Backend;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,13 +35,15 @@ public final class TestServer implements AutoCloseable {
     private final Path directory;
     private final Backend.TestDatabase database;
     private final boolean dev;
+    private final HttpLimits limits;
     private GatehouseServer server;
     private String console = "";
 
-    private TestServer(Path directory, Backend.TestDatabase database, boolean dev) {
+    private TestServer(Path directory, Backend.TestDatabase database, boolean dev, HttpLimits limits) {
         this.directory = directory;
         this.database = database;
         this.dev = dev;
+        this.limits = limits;
     }
 
     public static TestServer start(Backend backend, Path directory) {
@@ -51,9 +54,16 @@ public final class TestServer implements AutoCloseable {
         return startOn(backend.create(directory), directory, dev);
     }
 
+    /** A server with HTTP limits of its own (short timeouts, for instance). */
+    public static TestServer start(Backend backend, Path directory, HttpLimits limits) {
+        TestServer test = new TestServer(directory, backend.create(directory), false, limits);
+        test.boot();
+        return test;
+    }
+
     /** A server over an existing test database (for example one a killed server left behind). */
     public static TestServer startOn(Backend.TestDatabase database, Path directory, boolean dev) {
-        TestServer test = new TestServer(directory, database, dev);
+        TestServer test = new TestServer(directory, database, dev, HttpLimits.DEFAULT);
         test.boot();
         return test;
     }
@@ -66,8 +76,8 @@ public final class TestServer implements AutoCloseable {
 
     private void boot() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        server = GatehouseServer.start(new ServerOptions("127.0.0.1", 0, directory, database.url(), ACCOUNT, dev, null),
-                environment(), new PrintStream(out, true));
+        server = GatehouseServer.start(new ServerOptions("127.0.0.1", 0, directory, database.url(), ACCOUNT, dev, null,
+                limits), environment(), new PrintStream(out, true));
         console = out.toString();
     }
 

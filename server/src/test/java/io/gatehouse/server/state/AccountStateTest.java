@@ -58,4 +58,25 @@ class AccountStateTest {
         assertThat(after.accessKey("AKIA1")).isNull();
         assertThat(after.retiredKeys()).contains("AKIA1");
     }
+
+    @Test
+    void theAliasIndexFollowsEachAccountsAliasesAndFreesThoseOfARemovedAccount() {
+        AccountState first = AccountState.of(new Account("111122223333", T, List.of("shared")));
+        AccountState second = AccountState.of(new Account("444455556666", T, List.of()));
+        GatehouseState state = GatehouseState.EMPTY.with(first).with(second);
+        assertThat(state.accountOfAlias("shared")).isEqualTo("111122223333");
+
+        GatehouseState renamed = state.with(first.withAccount(first.account().withAliases(List.of("other"))));
+        assertThat(renamed.accountOfAlias("shared")).as("the replaced alias is free").isNull();
+        assertThat(renamed.accountOfAlias("other")).isEqualTo("111122223333");
+        assertThat(state.accountOfAlias("shared")).as("the old state is unchanged").isEqualTo("111122223333");
+
+        GatehouseState moved = renamed.with(second.withAccount(second.account().withAliases(List.of("shared"))));
+        assertThat(moved.accountOfAlias("shared")).isEqualTo("444455556666");
+        AccountState holder = moved.account("444455556666");
+        assertThat(moved.with(holder.withUser(user("alice", List.of(), List.of(), null))).accountOfAlias("shared"))
+                .as("changes to other entities keep the index").isEqualTo("444455556666");
+        assertThat(moved.without("444455556666").accountOfAlias("shared")).isNull();
+        assertThat(moved.without("444455556666").accountOfAlias("other")).isEqualTo("111122223333");
+    }
 }
