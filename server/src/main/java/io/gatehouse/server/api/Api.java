@@ -16,7 +16,6 @@ import io.gatehouse.server.protocol.Operation;
 import io.gatehouse.server.protocol.QueryRequest;
 import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.Arns;
-import io.gatehouse.server.store.AuditEvent;
 import io.gatehouse.server.store.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,7 +43,7 @@ public final class Api {
     private final Services services;
     private final Map<String, ServiceEndpoint> bySigningName = new LinkedHashMap<>();
     private final SigV4Verifier<KeyOwner> verifier;
-    private final Writer auditWriter;
+    private final AuditQueue auditQueue;
     private final KeyUsage keyUsage;
     private final Clock clock;
     private final Map<String, RequestMetrics> requestMetrics = new HashMap<>();
@@ -68,7 +67,7 @@ public final class Api {
         this.clock = services.clock();
         this.verifier = new SigV4Verifier<>(new Credentials(services.state(), devAccountId), clock,
                 List.copyOf(bySigningName.keySet()));
-        this.auditWriter = auditWriter;
+        this.auditQueue = new AuditQueue(auditWriter);
         this.keyUsage = new KeyUsage(services.state());
     }
 
@@ -132,24 +131,13 @@ public final class Api {
                     requestId, endpoint.audit(), authorizations);
             Struct output = handler.handle(call);
             if (!call.audited()) {
-                record(endpoint.audit().success(call, output));
+                auditQueue.add(endpoint.audit().success(call, output));
             }
             return ApiResponse.xml(200, requestId, endpoint.protocol().encodeResponse(decoded.operation(), output, requestId));
         } catch (AwsException e) {
-            record(endpoint.audit().failure(caller, facts, decoded.operation(), requestId, decoded.input(), e));
+            auditQueue.add(endpoint.audit().failure(caller, facts, decoded.operation(), requestId, decoded.input(), e));
             throw e;
         }
-    }
-
-    /** Queues the event of a call that changed nothing; the answer does not wait for it. */
-    private void record(AuditEvent event) {
-        auditWriter.submit(tx -> {
-            tx.audit(event);
-            return null;
-        }).exceptionally(e -> {
-            LOG.warn("audit event {} not recorded: {}", event.eventId(), e.toString());
-            return null;
-        });
     }
 
     private ApiResponse error(ServiceEndpoint endpoint, AwsException error, String requestId) {

@@ -1,11 +1,7 @@
 package io.gatehouse.server.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.gatehouse.catalog.AccessLevel;
 import io.gatehouse.catalog.ServiceCatalog;
 import io.gatehouse.server.authz.Caller;
@@ -22,10 +18,13 @@ import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.protocol.StructureShape;
 import io.gatehouse.server.protocol.TimestampShape;
 import io.gatehouse.server.store.AuditEvent;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +42,8 @@ public final class AuditRecorder {
             DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a", Locale.US).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ISO_INSTANT;
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final String signingName;
     private final String eventSource;
     private final ServiceCatalog catalog;
@@ -72,82 +72,96 @@ public final class AuditRecorder {
 
     /** The event of a call that succeeded. */
     AuditEvent success(Call call, Struct output) {
-        ObjectNode event = base(call.caller(), call.facts(), call.operation(), call.requestId(), call.input());
-        event.set("responseElements", readOnly(call.operation()) || output == null ? null : struct(output));
-        return finish(event, call.caller().accountId(), call.facts().time(), call.operation().name());
+        boolean readOnly = readOnly(call.operation());
+        return event(call.caller(), call.facts(), call.operation(), call.requestId(), call.input(),
+                readOnly ? null : output, null, readOnly);
     }
 
     /** The event of a call that failed with an AWS error (also an authorization failure). */
     AuditEvent failure(Caller caller, RequestFacts facts, Operation operation, String requestId, Struct input,
                        AwsException error) {
-        ObjectNode event = base(caller, facts, operation, requestId, input);
-        event.putNull("responseElements");
-        event.put("errorCode", error.error().code());
-        event.put("errorMessage", error.getMessage());
-        return finish(event, caller.accountId(), facts.time(), operation.name());
+        return event(caller, facts, operation, requestId, input, null, error, readOnly(operation));
     }
 
-    private ObjectNode base(Caller caller, RequestFacts facts, Operation operation, String requestId, Struct input) {
-        ObjectNode event = mapper.createObjectNode();
-        event.put("eventVersion", "1.09");
-        ObjectNode identity = event.putObject("userIdentity");
-        identity.put("type", caller.isRoot() ? "Root" : caller.principalType().equals("User") ? "IAMUser"
-                : caller.principalType());
-        identity.put("principalId", caller.userId());
-        identity.put("arn", caller.arn());
-        identity.put("accountId", caller.accountId());
-        identity.put("accessKeyId", caller.accessKeyId());
-        if (caller.userName() != null) {
-            identity.put("userName", caller.userName());
-        }
-        event.put("eventTime", EVENT_TIME.format(facts.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-        event.put("eventSource", eventSource);
-        event.put("eventName", operation.name());
-        event.put("awsRegion", facts.region());
-        event.put("sourceIPAddress", facts.sourceIp());
-        event.put("userAgent", facts.userAgent());
-        JsonNode parameters = struct(input);
-        event.set("requestParameters", parameters.isEmpty() ? null : parameters);
-        event.put("requestID", requestId);
-        return event;
-    }
-
-    private AuditEvent finish(ObjectNode event, String accountId, Instant time, String eventName) {
+    /** The event as JSON, written field by field (no tree), in CloudTrail's order of fields. */
+    private AuditEvent event(Caller caller, RequestFacts facts, Operation operation, String requestId, Struct input,
+                             Struct responseElements, AwsException error, boolean readOnly) {
         String eventId = UUID.randomUUID().toString();
-        boolean readOnly = event.get("responseElements") == null || event.get("responseElements").isNull();
-        event.put("eventID", eventId);
-        event.put("readOnly", readOnly && event.get("errorCode") == null ? readOnlyOf(eventName) : readOnlyOf(eventName));
-        event.put("eventType", "AwsApiCall");
-        event.put("managementEvent", true);
-        event.put("recipientAccountId", accountId);
-        event.put("eventCategory", "Management");
-        try {
-            return new AuditEvent(eventId, accountId, time, eventName, mapper.writeValueAsString(event));
-        } catch (JsonProcessingException e) {
+        StringWriter text = new StringWriter(1024);
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("eventVersion", "1.09");
+            json.writeObjectFieldStart("userIdentity");
+            json.writeStringField("type", caller.isRoot() ? "Root" : caller.principalType().equals("User") ? "IAMUser"
+                    : caller.principalType());
+            json.writeStringField("principalId", caller.userId());
+            json.writeStringField("arn", caller.arn());
+            json.writeStringField("accountId", caller.accountId());
+            json.writeStringField("accessKeyId", caller.accessKeyId());
+            if (caller.userName() != null) {
+                json.writeStringField("userName", caller.userName());
+            }
+            json.writeEndObject();
+            json.writeStringField("eventTime", EVENT_TIME.format(facts.time().truncatedTo(ChronoUnit.SECONDS)));
+            json.writeStringField("eventSource", eventSource);
+            json.writeStringField("eventName", operation.name());
+            json.writeStringField("awsRegion", facts.region());
+            json.writeStringField("sourceIPAddress", facts.sourceIp());
+            json.writeStringField("userAgent", facts.userAgent());
+            json.writeFieldName("requestParameters");
+            if (recordsAnything(input)) {
+                struct(json, input);
+            } else {
+                json.writeNull();
+            }
+            json.writeStringField("requestID", requestId);
+            json.writeFieldName("responseElements");
+            if (responseElements == null) {
+                json.writeNull();
+            } else {
+                struct(json, responseElements);
+            }
+            if (error != null) {
+                json.writeStringField("errorCode", error.error().code());
+                json.writeStringField("errorMessage", error.getMessage());
+            }
+            json.writeStringField("eventID", eventId);
+            json.writeBooleanField("readOnly", readOnly);
+            json.writeStringField("eventType", "AwsApiCall");
+            json.writeBooleanField("managementEvent", true);
+            json.writeStringField("recipientAccountId", caller.accountId());
+            json.writeStringField("eventCategory", "Management");
+            json.writeEndObject();
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new AuditEvent(eventId, caller.accountId(), facts.time(), operation.name(), text.toString());
     }
 
-    private boolean readOnlyOf(String operationName) {
-        return catalog.action(signingName + ":" + operationName)
-                .map(a -> a.accessLevel() == AccessLevel.READ || a.accessLevel() == AccessLevel.LIST)
-                .orElse(operationName.startsWith("Get") || operationName.startsWith("List"));
+    /** Whether a structure has a member that its event records (so that it is not written as {@code null}). */
+    private static boolean recordsAnything(Struct value) {
+        for (Member member : value.shape().members()) {
+            if (value.has(member.name()) && !isSensitive(member.shape()) && raw(value, member) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A structure as CloudTrail writes it: lowerCamel member names, sensitive values left out. */
-    private ObjectNode struct(Struct value) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        StructureShape shape = value.shape();
-        for (Member member : shape.members()) {
-            if (!value.has(member.name()) || isSensitive(member.shape())) {
+    private static void struct(JsonGenerator json, Struct value) throws IOException {
+        json.writeStartObject();
+        for (Member member : value.shape().members()) {
+            if (!value.has(member.name())) {
                 continue;
             }
-            JsonNode converted = convert(member.shape(), raw(value, member));
-            if (converted != null) {
-                node.set(lowerCamel(member.name()), converted);
+            Object raw = raw(value, member);
+            if (recorded(member.shape(), raw)) {
+                json.writeFieldName(lowerCamel(member.name()));
+                write(json, member.shape(), raw);
             }
         }
-        return node;
+        json.writeEndObject();
     }
 
     private static Object raw(Struct value, Member member) {
@@ -176,42 +190,45 @@ public final class AuditRecorder {
         return bool;
     }
 
-    private JsonNode convert(Shape shape, Object value) {
-        if (value == null || isSensitive(shape)) {
-            return null;
-        }
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        return switch (shape) {
-            case StructureShape s -> struct((Struct) value);
+    /** Whether a value is written at all: sensitive values and absent ones are left out. */
+    private static boolean recorded(Shape shape, Object value) {
+        return value != null && !isSensitive(shape);
+    }
+
+    /** Writes a value that is {@link #recorded}. */
+    private static void write(JsonGenerator json, Shape shape, Object value) throws IOException {
+        switch (shape) {
+            case StructureShape s -> struct(json, (Struct) value);
             case ListShape l -> {
-                ArrayNode array = f.arrayNode();
+                json.writeStartArray();
                 for (Object element : (List<?>) value) {
-                    JsonNode converted = convert(l.member().shape(), element);
-                    if (converted != null) {
-                        array.add(converted);
+                    if (recorded(l.member().shape(), element)) {
+                        write(json, l.member().shape(), element);
                     }
                 }
-                yield array;
+                json.writeEndArray();
             }
             case MapShape m -> {
-                ObjectNode map = f.objectNode();
-                ((Map<?, ?>) value).forEach((k, v) -> {
-                    JsonNode converted = convert(m.value().shape(), v);
-                    if (converted != null) {
-                        map.set(String.valueOf(k), converted);
+                json.writeStartObject();
+                for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                    if (recorded(m.value().shape(), entry.getValue())) {
+                        json.writeFieldName(String.valueOf(entry.getKey()));
+                        write(json, m.value().shape(), entry.getValue());
                     }
-                });
-                yield map;
+                }
+                json.writeEndObject();
             }
-            case TimestampShape t -> f.textNode(RESPONSE_TIME.format((Instant) value));
-            default -> switch (value) {
-                case String s -> f.textNode(s);
-                case Integer i -> f.numberNode(i);
-                case Long l -> f.numberNode(l);
-                case Boolean b -> f.booleanNode(b);
-                default -> f.textNode(value.toString());
-            };
-        };
+            case TimestampShape t -> json.writeString(RESPONSE_TIME.format((Instant) value));
+            default -> {
+                switch (value) {
+                    case String text -> json.writeString(text);
+                    case Integer i -> json.writeNumber(i);
+                    case Long l -> json.writeNumber(l);
+                    case Boolean b -> json.writeBoolean(b);
+                    default -> json.writeString(value.toString());
+                }
+            }
+        }
     }
 
     private static boolean isSensitive(Shape shape) {

@@ -2,7 +2,6 @@ package io.gatehouse.server.auth;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -54,13 +53,9 @@ public sealed interface Payload {
 
         @Override
         public String sha256Hex() {
-            try {
-                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-                sha256.update(bytes.duplicate());
-                return HexFormat.of().formatHex(sha256.digest());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-            }
+            MessageDigest sha256 = Sha256.digest();
+            sha256.update(bytes.duplicate());
+            return HexFormat.of().formatHex(sha256.digest());
         }
 
         @Override

@@ -3,7 +3,6 @@ package io.gatehouse.server.auth;
 import io.gatehouse.server.error.AwsException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -372,11 +371,7 @@ public final class SigV4Verifier<P> {
     }
 
     private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Sha256.digest().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private Authentication<P> authentication(CredentialScope scope, Instant signedAt, SignatureFields fields,

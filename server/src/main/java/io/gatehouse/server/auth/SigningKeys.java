@@ -1,11 +1,8 @@
 package io.gatehouse.server.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signing keys ({@code kSigning}) derived from a secret for a date, region and service, kept so that a request
@@ -16,7 +13,6 @@ import javax.crypto.spec.SecretKeySpec;
 final class SigningKeys {
 
     static final int MAX_ENTRIES = 4096;
-    private static final String HMAC_SHA256 = "HmacSHA256";
 
     /** The cache key; holds the secret, so it is never printed. */
     private record Scope(String secret, String date, String region, String service) {
@@ -53,12 +49,6 @@ final class SigningKeys {
     }
 
     static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance(HMAC_SHA256);
-            mac.init(new SecretKeySpec(key, HMAC_SHA256));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
-        }
+        return Sha256.hmac(key, data.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.server.protocol;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,9 @@ import java.util.Map;
 final class QueryEncoder {
 
     private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    /** Indentation of up to 16 levels, appended in one piece. */
+    private static final String SPACES = " ".repeat(32);
 
     private final StringBuilder out;
 
@@ -136,23 +140,51 @@ final class QueryEncoder {
         switch (shape) {
             case StringShape string when string.urlEncodedInResponses() -> Rfc3986.encode(out, (String) value);
             case StringShape string -> Xml.text(out, (String) value);
-            case TimestampShape timestamp -> out.append(timestamp(timestamp, (Instant) value));
+            case TimestampShape timestamp -> timestamp(timestamp, (Instant) value);
             case BlobShape blob -> out.append(Base64.getEncoder().encodeToString((byte[]) value));
             default -> out.append(value); // numbers and booleans print as AWS writes them
         }
     }
 
     /** ISO 8601 in UTC to the second ({@code 2024-01-02T03:04:05Z}), as IAM writes its dates. */
-    private static String timestamp(TimestampShape shape, Instant instant) {
+    private void timestamp(TimestampShape shape, Instant instant) {
         Instant seconds = instant.truncatedTo(ChronoUnit.SECONDS);
-        return switch (shape.format()) {
-            case TimestampShape.UNIX -> Long.toString(seconds.getEpochSecond());
-            case TimestampShape.RFC_822 -> RFC_822.format(seconds);
-            default -> DateTimeFormatter.ISO_INSTANT.format(seconds);
-        };
+        switch (shape.format()) {
+            case TimestampShape.UNIX -> out.append(seconds.getEpochSecond());
+            case TimestampShape.RFC_822 -> out.append(RFC_822.format(seconds));
+            default -> iso8601(seconds);
+        }
+    }
+
+    /**
+     * {@code DateTimeFormatter.ISO_INSTANT}'s text for a whole second, written by hand for years 0 to 9999: a listing
+     * writes a date per entity, and the formatter took a fifth of a ListUsers call.
+     */
+    private void iso8601(Instant seconds) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(seconds.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            out.append(DateTimeFormatter.ISO_INSTANT.format(seconds));
+            return;
+        }
+        digits(time.getYear(), 4).append('-');
+        digits(time.getMonthValue(), 2).append('-');
+        digits(time.getDayOfMonth(), 2).append('T');
+        digits(time.getHour(), 2).append(':');
+        digits(time.getMinute(), 2).append(':');
+        digits(time.getSecond(), 2).append('Z');
+    }
+
+    private StringBuilder digits(int value, int width) {
+        for (int divisor = width == 4 ? 1000 : 10; divisor > 0; divisor /= 10) {
+            out.append((char) ('0' + value / divisor % 10));
+        }
+        return out;
     }
 
     private StringBuilder indent(int depth) {
+        if (depth * 2 <= SPACES.length()) {
+            return out.append(SPACES, 0, depth * 2);
+        }
         for (int i = 0; i < depth; i++) {
             out.append("  ");
         }

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.error.AwsException;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Response and error documents, checked as text and as botocore's Query parser reads them. */
 class QueryEncodeTest {
@@ -41,6 +45,23 @@ class QueryEncodeTest {
                 .set("CreateDate", Instant.parse("2024-01-02T03:04:05.678Z"))
                 .set("Tags", List.of(user.child("Tags").set("Key", "team").set("Value", "core").build()))
                 .build();
+    }
+
+    /** Dates are ISO 8601 to the second, as {@code DateTimeFormatter.ISO_INSTANT} writes them, at the edges too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-01-02T03:04:05.678Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z",
+            "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z", "2024-02-29T12:00:00Z"})
+    void datesAreWrittenToTheSecondInIsoForm(String text) {
+        Instant date = Instant.parse(text);
+        Operation getUser = iam("GetUser");
+        Struct.Builder out = IAM.output(getUser);
+        Struct user = out.child("User").set("Path", "/").set("UserName", "u").set("UserId", "AIDAEXAMPLE")
+                .set("Arn", "arn:aws:iam::123456789012:user/u").set("CreateDate", date).build();
+
+        String document = IAM.encodeResponse(getUser, out.set("User", user).build(), "req-1");
+
+        assertThat(document).contains("<CreateDate>"
+                + DateTimeFormatter.ISO_INSTANT.format(date.truncatedTo(ChronoUnit.SECONDS)) + "</CreateDate>");
     }
 
     @Test
