@@ -16,6 +16,7 @@ own work (finding a Java, checking whether the jar is stale) is part of it when 
   bench/startup/startup.py                      # 7 runs of each case with ./gatehouse serve
   bench/startup/startup.py --runs 15 --case existing
   bench/startup/startup.py --command 'java -jar app/target/gatehouse.jar'   # without the launcher
+  bench/startup/startup.py --command 'java -jar /tmp/old.jar' --command 'java -jar app/target/gatehouse.jar'
 
 The figures printed: per run, the time until the port accepted a connection ("listening") and until the answer
 ("answered"), and the CPU time (user + system) the server process and the children it waited for used over their
@@ -128,38 +129,49 @@ def main():
     parser.add_argument("--runs", type=int, default=7, help="counted runs of each case (default 7)")
     parser.add_argument("--warmup", type=int, default=1, help="uncounted runs first, of each case (default 1)")
     parser.add_argument("--case", choices=["fresh", "existing", "both"], default="both")
-    parser.add_argument("--command", default="./gatehouse",
-                        help="the gatehouse command, run from the repository root (default ./gatehouse)")
+    parser.add_argument("--command", action="append",
+                        help="the gatehouse command, run from the repository root (default ./gatehouse); given "
+                             "several times, the commands take turns run by run (A B A B ...), so a machine whose "
+                             "load drifts weighs on each alike")
     parser.add_argument("--data-dir", help="for the existing case: this data directory (as it is) instead of one "
                                            "made by a first start; its root key must be the one this script signs with")
     options = parser.parse_args()
-    command = shlex.split(options.command)
+    commands = [shlex.split(c) for c in (options.command or ["./gatehouse"])]
+    names = [" ".join(c) for c in commands]
 
     work = tempfile.mkdtemp(prefix="gatehouse-startup-")
     log_path = os.path.join(work, "server.log")
     cases = ["fresh", "existing"] if options.case == "both" else [options.case]
     try:
         with open(log_path, "ab") as log:
-            existing = options.data_dir
-            if "existing" in cases and existing is None:
-                existing = os.path.join(work, "existing")
-                run_once(command, existing, log)  # creates it
+            existing = []
+            for n, command in enumerate(commands):
+                existing.append(options.data_dir)
+                if "existing" in cases and options.data_dir is None:
+                    existing[n] = os.path.join(work, f"existing-{n}")
+                    run_once(command, existing[n], log)  # creates it
             load_before = os.getloadavg()
             for case in cases:
-                results = []
+                results = [[] for _ in commands]
                 for i in range(options.warmup + options.runs):
-                    data_dir = existing if case == "existing" else tempfile.mkdtemp(dir=work, prefix="fresh-")
-                    listening, answered, cpu = run_once(command, data_dir, log)
-                    if case == "fresh":
-                        shutil.rmtree(data_dir, ignore_errors=True)
                     counted = i >= options.warmup
-                    print(f"{case:8s} run {i + 1:2d}{'' if counted else ' (warm-up)':10s} listening {listening:6.0f} ms"
-                          f"  answered {answered:6.0f} ms  cpu {cpu:6.0f} ms", flush=True)
-                    if counted:
-                        results.append((listening, answered, cpu))
-                print(f"{case:8s} listening ms: {summary([r[0] for r in results])}")
-                print(f"{case:8s} answered  ms: {summary([r[1] for r in results])}")
-                print(f"{case:8s} cpu       ms: {summary([r[2] for r in results])}", flush=True)
+                    for n, command in enumerate(commands):
+                        data_dir = existing[n] if case == "existing" else tempfile.mkdtemp(dir=work, prefix="fresh-")
+                        listening, answered, cpu = run_once(command, data_dir, log)
+                        if case == "fresh":
+                            shutil.rmtree(data_dir, ignore_errors=True)
+                        label = f"{case:8s} {'[' + str(n + 1) + '] ' if len(commands) > 1 else ''}"
+                        print(f"{label}run {i + 1:2d}{'' if counted else ' (warm-up)':10s} listening {listening:6.0f} ms"
+                              f"  answered {answered:6.0f} ms  cpu {cpu:6.0f} ms", flush=True)
+                        if counted:
+                            results[n].append((listening, answered, cpu))
+                for n, name in enumerate(names):
+                    label = f"{case:8s} {'[' + str(n + 1) + '] ' if len(commands) > 1 else ''}"
+                    if len(commands) > 1:
+                        print(f"{label}{name}")
+                    print(f"{label}listening ms: {summary([r[0] for r in results[n]])}")
+                    print(f"{label}answered  ms: {summary([r[1] for r in results[n]])}")
+                    print(f"{label}cpu       ms: {summary([r[2] for r in results[n]])}", flush=True)
             load_after = os.getloadavg()
             print(f"load average (1, 5, 15 min) before {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f},"
                   f" after {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}")

@@ -3,6 +3,7 @@ package io.gatehouse.server;
 import io.gatehouse.catalog.ManagedPolicies;
 import io.gatehouse.catalog.ServiceCatalog;
 import io.gatehouse.server.api.Api;
+import io.gatehouse.server.api.ServiceEndpoint;
 import io.gatehouse.server.api.Services;
 import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.authz.PrincipalPolicies;
@@ -31,6 +32,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +65,10 @@ public final class GatehouseServer implements AutoCloseable {
      */
     public static GatehouseServer start(ServerOptions options, Map<String, String> environment, PrintStream console) {
         Clock clock = Clock.systemUTC();
+        // What does not depend on the stored state is read on another thread while the store opens and the state
+        // loads: the service catalog, the AWS managed policies, the service models and the HTTP server's set-up.
+        CompletableFuture<Preloaded> preloaded = CompletableFuture.supplyAsync(() -> Preloaded.load(options, clock),
+                task -> Thread.ofPlatform().name("gatehouse-preload").daemon().start(task));
         try {
             Files.createDirectories(options.dataDirectory());
         } catch (IOException e) {
@@ -87,23 +94,46 @@ public final class GatehouseServer implements AutoCloseable {
                 console.println("It is also in " + options.dataDirectory().resolve(Bootstrap.CREDENTIALS_FILE)
                         + " (readable by you only).");
             }
-            ServiceCatalog catalog = ServiceCatalog.get();
-            Services services = new Services(state, new PrincipalPolicies(new AwsManagedPolicies(ManagedPolicies.get())),
-                    catalog, ids, clock);
-            Api api = new Api(services, List.of(IamService.endpoint(catalog), StsService.endpoint(catalog)),
-                    options.dev() ? options.accountId() : null, store.writer());
+            Preloaded parts = join(preloaded);
+            Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock);
+            Api api = new Api(services, parts.endpoints(), options.dev() ? options.accountId() : null, store.writer());
             if (options.dev()) {
                 LOG.warn("*** EMULATOR MODE (--dev): access keys this server never issued are accepted WITHOUT a signature "
                         + "check as the root user of {}, and POST /moto-api/reset wipes all state. Never expose this. ***",
                         options.accountId());
             }
-            GatehouseServer[] self = new GatehouseServer[1];
-            HttpServer http = HttpServer.start(options.host(), options.port(), api, () -> "", () -> true,
-                    options.dev() ? () -> self[0].reset() : null, clock);
-            self[0] = new GatehouseServer(options, store, state, http);
-            return self[0];
+            GatehouseServer server = new GatehouseServer(options, store, state, parts.http());
+            parts.http().start(api, () -> "", () -> true, options.dev() ? server::reset : null);
+            return server;
         } catch (RuntimeException e) {
             store.close();
+            throw e;
+        }
+    }
+
+    /** The parts of a server that do not depend on its stored state. */
+    private record Preloaded(ServiceCatalog catalog, AwsManagedPolicies awsManaged, List<ServiceEndpoint> endpoints,
+                             HttpServer http) {
+
+        static Preloaded load(ServerOptions options, Clock clock) {
+            ServiceCatalog catalog = ServiceCatalog.get();
+            List<ServiceEndpoint> endpoints = List.of(IamService.endpoint(catalog), StsService.endpoint(catalog));
+            AwsManagedPolicies awsManaged = new AwsManagedPolicies(ManagedPolicies.get());
+            HttpServer http = HttpServer.prepare(options.host(), options.port(), options.dev(), clock);
+            return new Preloaded(catalog, awsManaged, endpoints, http);
+        }
+    }
+
+    private static Preloaded join(CompletableFuture<Preloaded> preloaded) {
+        try {
+            return preloaded.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }

@@ -33,18 +33,29 @@ public final class HttpServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1 << 20;
 
     private final WebServer server;
+    private final Handlers handlers;
 
-    private HttpServer(WebServer server) {
+    private HttpServer(WebServer server, Handlers handlers) {
         this.server = server;
+        this.handlers = handlers;
+    }
+
+    /** What the routes call; set once by {@link #start}, before the server listens. */
+    private static final class Handlers {
+        Api api;
+        Supplier<String> metrics;
+        Supplier<Boolean> ready;
+        Runnable reset;
     }
 
     /**
-     * Starts listening.
+     * Configures the server and its routes without listening yet: the costly part of Helidon's start (its service
+     * registry, routing and listener set-up), which can run while the rest of the server loads.
      *
-     * @param reset the emulator-mode reset, or {@code null} when the endpoint must not exist
+     * @param resettable whether the emulator-mode reset endpoint exists
      */
-    public static HttpServer start(String host, int port, Api api, Supplier<String> metrics, Supplier<Boolean> ready,
-                                   Runnable reset, Clock clock) {
+    public static HttpServer prepare(String host, int port, boolean resettable, Clock clock) {
+        Handlers handlers = new Handlers();
         WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -55,24 +66,40 @@ public final class HttpServer implements AutoCloseable {
                 .shutdownHook(false)
                 .routing(routing -> {
                     routing.get("/health/live", (req, res) -> json(res, 200, "{\"status\":\"UP\"}"));
-                    routing.get("/health/ready", (req, res) -> json(res, ready.get() ? 200 : 503,
-                            ready.get() ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}"));
+                    routing.get("/health/ready", (req, res) -> {
+                        boolean ready = handlers.ready.get();
+                        json(res, ready ? 200 : 503, ready ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+                    });
                     routing.get("/metrics", (req, res) -> {
                         res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-                        res.send(metrics.get().getBytes(StandardCharsets.UTF_8));
+                        res.send(handlers.metrics.get().getBytes(StandardCharsets.UTF_8));
                     });
-                    if (reset != null) {
+                    if (resettable) {
                         routing.post("/moto-api/reset", (req, res) -> {
-                            reset.run();
+                            handlers.reset.run();
                             json(res, 200, "{\"status\":\"ok\"}");
                         });
                     }
-                    routing.get("/", (req, res) -> answer(api, clock, req, res));
-                    routing.post("/", (req, res) -> answer(api, clock, req, res));
+                    routing.get("/", (req, res) -> answer(handlers.api, clock, req, res));
+                    routing.post("/", (req, res) -> answer(handlers.api, clock, req, res));
                 })
-                .build()
-                .start();
-        return new HttpServer(server);
+                .build();
+        return new HttpServer(server, handlers);
+    }
+
+    /**
+     * Starts listening: requests are answered from here on.
+     *
+     * @param reset the emulator-mode reset; used only when the server was prepared {@code resettable}
+     */
+    public HttpServer start(Api api, Supplier<String> metrics, Supplier<Boolean> ready, Runnable reset) {
+        handlers.api = api;
+        handlers.metrics = metrics;
+        handlers.ready = ready;
+        handlers.reset = reset;
+        // WebServer.start publishes the fields above to the threads that serve requests (they start after it).
+        server.start();
+        return this;
     }
 
     /** The port the server listens on (useful when it was started on port 0). */
