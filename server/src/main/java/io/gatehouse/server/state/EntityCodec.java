@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * The stored JSON form of each entity, written and read field by field (no reflection). Policy documents are stored
- * as sent and compiled again on load; secrets are sealed with {@link Secrets}.
+ * as sent and compiled again when first needed after a load ({@link PolicyCode}); secrets are sealed with
+ * {@link Secrets}.
  */
 public final class EntityCodec {
 
@@ -108,7 +109,7 @@ public final class EntityCodec {
         String trust = node.get("trustPolicy").asText();
         JsonNode lastUsed = node.get("lastUsed");
         return new Role(name, node.get("id").asText(), node.get("path").asText(), Instant.parse(node.get("created").asText()),
-                trust, compile(name, PolicyType.TRUST, trust, ParseOptions.defaultsFor(PolicyType.TRUST)),
+                trust, PolicyCode.stored(name, PolicyType.TRUST, trust, ParseOptions.defaultsFor(PolicyType.TRUST)),
                 nullable(node, "description"), node.get("maxSessionDuration").asInt(), nullable(node, "permissionsBoundary"),
                 tags(node.get("tags")), inline(node.get("inlinePolicies"), PolicySizeQuota.roleInline(name)),
                 strings(node.get("attachedPolicies")), lastUsed == null ? null
@@ -139,7 +140,7 @@ public final class EntityCodec {
         for (JsonNode version : node.get("versions")) {
             String document = version.get("document").asText();
             versions.add(new PolicyVersion(version.get("id").asText(), document,
-                    compile(name, PolicyType.IDENTITY, document, ParseOptions.managedPolicy()),
+                    PolicyCode.stored(name, PolicyType.IDENTITY, document, ParseOptions.managedPolicy()),
                     Instant.parse(version.get("created").asText())));
         }
         return new ManagedPolicy(name, node.get("id").asText(), node.get("path").asText(), nullable(node, "description"),
@@ -261,7 +262,7 @@ public final class EntityCodec {
                 String name = p.get("name").asText();
                 String document = p.get("document").asText();
                 policies.add(new InlinePolicy(name, document,
-                        compile(name, PolicyType.IDENTITY, document, ParseOptions.inline(quota))));
+                        PolicyCode.stored(name, PolicyType.IDENTITY, document, ParseOptions.inline(quota))));
             }
         }
         return policies;
