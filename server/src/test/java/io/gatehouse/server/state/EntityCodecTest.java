@@ -80,4 +80,12 @@ class EntityCodecTest {
         Account account = new Account("111122223333", T, List.of("corp"));
         assertThat(codec.readAccount(codec.write(account))).isEqualTo(account);
     }
+
+    @Test
+    void timesKeepTheirFractionAndFarYears() {
+        for (String time : List.of("2026-01-02T03:04:05.123456789Z", "2026-01-02T03:04:05.120Z", "+12026-01-02T03:04:05Z")) {
+            Account account = new Account("111122223333", Instant.parse(time), List.of());
+            assertThat(codec.readAccount(codec.write(account))).as(time).isEqualTo(account);
+        }
+    }
 }
