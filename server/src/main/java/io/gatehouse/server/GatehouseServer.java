@@ -3,6 +3,7 @@ package io.gatehouse.server;
 import io.gatehouse.catalog.ManagedPolicies;
 import io.gatehouse.catalog.ServiceCatalog;
 import io.gatehouse.server.api.Api;
+import io.gatehouse.server.api.ServiceEndpoint;
 import io.gatehouse.server.api.Services;
 import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.authz.PrincipalPolicies;
@@ -21,6 +22,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +59,10 @@ public final class GatehouseServer implements AutoCloseable {
      */
     public static GatehouseServer start(ServerOptions options, Map<String, String> environment, PrintStream console) {
         Clock clock = Clock.systemUTC();
+        // What does not depend on the stored state is read on another thread while the store opens and the state
+        // loads: the service catalog, the AWS managed policies and the service models.
+        CompletableFuture<Preloaded> preloaded = CompletableFuture.supplyAsync(Preloaded::load,
+                task -> Thread.ofPlatform().name("gatehouse-preload").daemon().start(task));
         GatehouseData data = GatehouseData.open(options.dataDirectory(), options.jdbcUrl(), options.masterKeyFile(),
                 environment);
         Store store = data.store();
@@ -73,12 +80,11 @@ public final class GatehouseServer implements AutoCloseable {
                 console.println("It is also in " + options.dataDirectory().resolve(Bootstrap.CREDENTIALS_FILE)
                         + " (readable by you only).");
             }
-            ServiceCatalog catalog = ServiceCatalog.get();
-            Services services = new Services(state, new PrincipalPolicies(new AwsManagedPolicies(ManagedPolicies.get())),
-                    catalog, ids, clock);
+            Preloaded parts = join(preloaded);
+            Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock);
             Metrics metrics = new Metrics();
-            Api api = new Api(services, List.of(IamService.endpoint(catalog), StsService.endpoint(catalog)),
-                    options.dev() ? options.accountId() : null, store.writer(), metrics);
+            Api api = new Api(services, parts.endpoints(), options.dev() ? options.accountId() : null, store.writer(),
+                    metrics);
             if (options.dev()) {
                 LOG.warn("*** EMULATOR MODE (--dev): access keys this server never issued are accepted WITHOUT a signature "
                         + "check as the root user of {}, and POST /moto-api/reset wipes all state. Never expose this. ***",
@@ -108,6 +114,31 @@ public final class GatehouseServer implements AutoCloseable {
             return "accounts " + String.join(", ", ids);
         }
         return ids.size() + " accounts: " + String.join(", ", ids.subList(0, ACCOUNTS_SHOWN)) + ", ...";
+    }
+
+    /** The parts of a server that do not depend on its stored state. */
+    private record Preloaded(ServiceCatalog catalog, AwsManagedPolicies awsManaged, List<ServiceEndpoint> endpoints) {
+
+        static Preloaded load() {
+            ServiceCatalog catalog = ServiceCatalog.get();
+            List<ServiceEndpoint> endpoints = List.of(IamService.endpoint(catalog), StsService.endpoint(catalog));
+            AwsManagedPolicies awsManaged = new AwsManagedPolicies(ManagedPolicies.get());
+            return new Preloaded(catalog, awsManaged, endpoints);
+        }
+    }
+
+    private static Preloaded join(CompletableFuture<Preloaded> preloaded) {
+        try {
+            return preloaded.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** The port the server listens on. */

@@ -289,13 +289,13 @@ sealed interface PolicyHolder {
 
         public PolicyHolder withAttached(List<String> arns) {
             return new OfRole(new Role(role.name(), role.id(), role.path(), role.created(), role.trustPolicy(),
-                    role.compiledTrustPolicy(), role.description(), role.maxSessionDuration(),
+                    role.trustCode(), role.description(), role.maxSessionDuration(),
                     role.permissionsBoundaryArn(), role.tags(), role.inlinePolicies(), arns, role.lastUsed()));
         }
 
         public PolicyHolder withInline(List<InlinePolicy> policies) {
             return new OfRole(new Role(role.name(), role.id(), role.path(), role.created(), role.trustPolicy(),
-                    role.compiledTrustPolicy(), role.description(), role.maxSessionDuration(),
+                    role.trustCode(), role.description(), role.maxSessionDuration(),
                     role.permissionsBoundaryArn(), role.tags(), policies, role.attachedPolicyArns(), role.lastUsed()));
         }
 

@@ -8,7 +8,18 @@ import java.time.Instant;
  *
  * @param versionId the version id ({@code v1}, {@code v2}, …)
  * @param document  the document as sent
- * @param compiled  the document compiled for the engine
+ * @param code      the document compiled for the engine (for a stored document, when first needed)
  * @param created   when the version was created
  */
-public record PolicyVersion(String versionId, String document, CompiledPolicy compiled, Instant created) {}
+public record PolicyVersion(String versionId, String document, PolicyCode code, Instant created) {
+
+    /** A version whose document was compiled already. */
+    public PolicyVersion(String versionId, String document, CompiledPolicy compiled, Instant created) {
+        this(versionId, document, PolicyCode.of(compiled), created);
+    }
+
+    /** The document compiled for the engine. */
+    public CompiledPolicy compiled() {
+        return code.compiled();
+    }
+}

@@ -12,7 +12,7 @@ import java.util.List;
  * @param path                   the path
  * @param created                creation time
  * @param trustPolicy            the trust policy document as sent
- * @param compiledTrustPolicy    the trust policy compiled for the engine
+ * @param trustCode              the trust policy compiled for the engine (for a stored role, when first needed)
  * @param description            the description, or {@code null}
  * @param maxSessionDuration     the maximum session duration in seconds (3600 to 43200)
  * @param permissionsBoundaryArn the managed policy that bounds the role, or {@code null}
@@ -22,7 +22,7 @@ import java.util.List;
  * @param lastUsed               when and where the role was last used, or {@code null}
  */
 public record Role(String name, String id, String path, Instant created, String trustPolicy,
-                   CompiledPolicy compiledTrustPolicy, String description, int maxSessionDuration,
+                   PolicyCode trustCode, String description, int maxSessionDuration,
                    String permissionsBoundaryArn, List<Tag> tags, List<InlinePolicy> inlinePolicies,
                    List<String> attachedPolicyArns, LastUsed lastUsed) {
 
@@ -30,6 +30,20 @@ public record Role(String name, String id, String path, Instant created, String 
         tags = List.copyOf(tags);
         inlinePolicies = List.copyOf(inlinePolicies);
         attachedPolicyArns = List.copyOf(attachedPolicyArns);
+    }
+
+    /** A role whose trust policy was compiled already. */
+    public Role(String name, String id, String path, Instant created, String trustPolicy,
+                CompiledPolicy compiledTrustPolicy, String description, int maxSessionDuration,
+                String permissionsBoundaryArn, List<Tag> tags, List<InlinePolicy> inlinePolicies,
+                List<String> attachedPolicyArns, LastUsed lastUsed) {
+        this(name, id, path, created, trustPolicy, PolicyCode.of(compiledTrustPolicy), description, maxSessionDuration,
+                permissionsBoundaryArn, tags, inlinePolicies, attachedPolicyArns, lastUsed);
+    }
+
+    /** The trust policy compiled for the engine. */
+    public CompiledPolicy compiledTrustPolicy() {
+        return trustCode.compiled();
     }
 
     /** When and in which region a role was last used. */
@@ -45,7 +59,7 @@ public record Role(String name, String id, String path, Instant created, String 
 
     /** This role with another description ({@code null} for none) and maximum session duration. */
     public Role withSettings(String newDescription, int newMaxSessionDuration) {
-        return new Role(name, id, path, created, trustPolicy, compiledTrustPolicy, newDescription, newMaxSessionDuration,
+        return new Role(name, id, path, created, trustPolicy, trustCode, newDescription, newMaxSessionDuration,
                 permissionsBoundaryArn, tags, inlinePolicies, attachedPolicyArns, lastUsed);
     }
 
@@ -57,13 +71,13 @@ public record Role(String name, String id, String path, Instant created, String 
 
     /** This role with another permissions boundary ({@code null} for none). */
     public Role withPermissionsBoundary(String boundaryArn) {
-        return new Role(name, id, path, created, trustPolicy, compiledTrustPolicy, description, maxSessionDuration,
+        return new Role(name, id, path, created, trustPolicy, trustCode, description, maxSessionDuration,
                 boundaryArn, tags, inlinePolicies, attachedPolicyArns, lastUsed);
     }
 
     /** This role with other tags. */
     public Role withTags(List<Tag> newTags) {
-        return new Role(name, id, path, created, trustPolicy, compiledTrustPolicy, description, maxSessionDuration,
+        return new Role(name, id, path, created, trustPolicy, trustCode, description, maxSessionDuration,
                 permissionsBoundaryArn, newTags, inlinePolicies, attachedPolicyArns, lastUsed);
     }
 }
