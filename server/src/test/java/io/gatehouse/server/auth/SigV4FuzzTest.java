@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.gatehouse.server.fuzz.TextMutator;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,7 @@ class SigV4FuzzTest {
         "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-Signature", "X-Amz-SignedHeaders",
         "X-Amz-Security-Token", "604800", "-1", "99999999999999999999", "UNSIGNED-PAYLOAD", Payload.EMPTY_SHA256,
         "é", "ሴ", "\uD800", "\u0000", "..", ".", "Mon, 01 Jan 2024 00:00:00 GMT", "a", "Z", "T"};
+    private static final TextMutator TEXT = new TextMutator(ATOMS);
     static final String[] HEADERS = {"Authorization", "X-Amz-Date", "Date", "Host", "X-Amz-Security-Token",
         "X-Amz-Content-Sha256", "Content-Type", "x-amz-date", "HOST"};
 
@@ -40,16 +42,7 @@ class SigV4FuzzTest {
             new SigV4Verifier<>(new RecordingLookup(), Clock.fixed(T0, ZoneOffset.UTC), List.of("iam", "sts"));
 
     static String garbage(Random random, int maxAtoms) {
-        StringBuilder out = new StringBuilder();
-        int atoms = random.nextInt(maxAtoms + 1);
-        for (int i = 0; i < atoms; i++) {
-            if (random.nextInt(4) == 0) {
-                out.append((char) random.nextInt(random.nextBoolean() ? 128 : 0x10000));
-            } else {
-                out.append(ATOMS[random.nextInt(ATOMS.length)]);
-            }
-        }
-        return out.toString();
+        return TEXT.garbage(random, maxAtoms);
     }
 
     void verifyOnlyAwsExceptions(SigV4Request request, long round) {
@@ -144,22 +137,6 @@ class SigV4FuzzTest {
     }
 
     static String mutate(String text, Random random) {
-        StringBuilder out = new StringBuilder(text);
-        int at = out.isEmpty() ? 0 : random.nextInt(out.length());
-        switch (random.nextInt(4)) {
-            case 0 -> {
-                if (!out.isEmpty()) {
-                    out.deleteCharAt(at);
-                }
-            }
-            case 1 -> out.insert(at, garbage(random, 2));
-            case 2 -> {
-                if (!out.isEmpty()) {
-                    out.setCharAt(at, (char) random.nextInt(128));
-                }
-            }
-            default -> out.replace(at, Math.min(out.length(), at + random.nextInt(8)), garbage(random, 3));
-        }
-        return out.toString();
+        return TEXT.mutate(text, random);
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.gatehouse.server.fuzz.TextMutator;
 import java.util.Random;
 import java.util.regex.Matcher;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -55,6 +56,7 @@ class RequestPathFuzzTest {
         "[", "]", ":", ",", "arn:aws:iam::123456789012:user/x", "arn:aws:iam::aws:policy/ReadOnlyAccess", "${aws:username}",
         "2012-10-17", "Allow", "Deny", "Statement", "member", ".member.1", ".member.0", ".member.-1",
         ".member.99999999999", ".entry.1.key", "Tags", "x".repeat(129), "y".repeat(4096), "z".repeat(70_000)};
+    private static final TextMutator TEXT = new TextMutator(ATOMS);
     static final String[] ACTIONS = {"ListUsers", "CreateUser", "GetUser", "DeleteUser", "CreateGroup",
         "AddUserToGroup", "CreatePolicy", "CreatePolicyVersion", "PutUserPolicy", "GetUserPolicy", "CreateRole",
         "UpdateAssumeRolePolicy", "TagUser", "ListPolicies", "ListAttachedUserPolicies", "AttachUserPolicy",
@@ -309,35 +311,10 @@ class RequestPathFuzzTest {
     }
 
     static String garbage(Random random, int maxAtoms) {
-        StringBuilder out = new StringBuilder();
-        int atoms = random.nextInt(maxAtoms + 1);
-        for (int i = 0; i < atoms; i++) {
-            if (random.nextInt(4) == 0) {
-                out.append((char) random.nextInt(random.nextBoolean() ? 128 : 0x10000));
-            } else {
-                out.append(ATOMS[random.nextInt(ATOMS.length)]);
-            }
-        }
-        return out.toString();
+        return TEXT.garbage(random, maxAtoms);
     }
 
     static String mutate(String text, Random random) {
-        StringBuilder out = new StringBuilder(text);
-        int at = out.isEmpty() ? 0 : random.nextInt(out.length());
-        switch (random.nextInt(4)) {
-            case 0 -> {
-                if (!out.isEmpty()) {
-                    out.deleteCharAt(at);
-                }
-            }
-            case 1 -> out.insert(at, garbage(random, 2));
-            case 2 -> {
-                if (!out.isEmpty()) {
-                    out.setCharAt(at, (char) random.nextInt(128));
-                }
-            }
-            default -> out.replace(at, Math.min(out.length(), at + random.nextInt(8)), garbage(random, 3));
-        }
-        return out.toString();
+        return TEXT.mutate(text, random);
     }
 }
