@@ -60,11 +60,16 @@ public final class GatehouseServer implements AutoCloseable {
     public static GatehouseServer start(ServerOptions options, Map<String, String> environment, PrintStream console) {
         Clock clock = Clock.systemUTC();
         // What does not depend on the stored state is read on another thread while the store opens and the state
-        // loads: the service catalog, the AWS managed policies and the service models.
-        CompletableFuture<Preloaded> preloaded = CompletableFuture.supplyAsync(Preloaded::load,
+        // loads: the service catalog, the AWS managed policies, the service models and the HTTP server's set-up.
+        CompletableFuture<Preloaded> preloaded = CompletableFuture.supplyAsync(() -> Preloaded.load(options, clock),
                 task -> Thread.ofPlatform().name("gatehouse-preload").daemon().start(task));
-        GatehouseData data = GatehouseData.open(options.dataDirectory(), options.jdbcUrl(), options.masterKeyFile(),
-                environment);
+        GatehouseData data;
+        try {
+            data = GatehouseData.open(options.dataDirectory(), options.jdbcUrl(), options.masterKeyFile(), environment);
+        } catch (RuntimeException e) {
+            discard(preloaded);
+            throw e;
+        }
         Store store = data.store();
         StateWriter state = data.state();
         try {
@@ -90,18 +95,22 @@ public final class GatehouseServer implements AutoCloseable {
                         + "check as the root user of {}, and POST /moto-api/reset wipes all state. Never expose this. ***",
                         options.accountId());
             }
-            GatehouseServer[] self = new GatehouseServer[1];
-            HttpServer http = HttpServer.start(options.host(), options.port(), options.http(), api, metrics::scrape,
-                    () -> true, options.dev() ? () -> self[0].reset() : null, clock);
-            self[0] = new GatehouseServer(options, store, state, api, http);
+            GatehouseServer server = new GatehouseServer(options, store, state, api, parts.http());
+            HttpServer http = parts.http().start(api, metrics::scrape, () -> true, options.dev() ? server::reset : null);
             LOG.info("Gatehouse listening on http://{}:{} (data {}, {}, master key {}, {})", options.host(), http.port(),
                     options.dataDirectory().toAbsolutePath(), data.database(), data.masterKeyId(),
                     accounts(state.current()));
-            return self[0];
+            return server;
         } catch (RuntimeException e) {
+            discard(preloaded);
             data.close();
             throw e;
         }
+    }
+
+    /** Releases the preloaded HTTP server of a start that failed, whenever its preparation ends. */
+    private static void discard(CompletableFuture<Preloaded> preloaded) {
+        preloaded.thenAccept(parts -> parts.http().discard());
     }
 
     /** The accounts served, for the start line: all of them when few, else a count and the first few. */
@@ -117,13 +126,15 @@ public final class GatehouseServer implements AutoCloseable {
     }
 
     /** The parts of a server that do not depend on its stored state. */
-    private record Preloaded(ServiceCatalog catalog, AwsManagedPolicies awsManaged, List<ServiceEndpoint> endpoints) {
+    private record Preloaded(ServiceCatalog catalog, AwsManagedPolicies awsManaged, List<ServiceEndpoint> endpoints,
+                             HttpServer http) {
 
-        static Preloaded load() {
+        static Preloaded load(ServerOptions options, Clock clock) {
             ServiceCatalog catalog = ServiceCatalog.get();
             List<ServiceEndpoint> endpoints = List.of(IamService.endpoint(catalog), StsService.endpoint(catalog));
             AwsManagedPolicies awsManaged = new AwsManagedPolicies(ManagedPolicies.get());
-            return new Preloaded(catalog, awsManaged, endpoints);
+            HttpServer http = HttpServer.prepare(options.host(), options.port(), options.http(), options.dev(), clock);
+            return new Preloaded(catalog, awsManaged, endpoints, http);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 
 /**
@@ -36,12 +37,13 @@ import java.util.Map;
  */
 final class ApiRoute {
 
-    private final Api api;
+    /** The API, known once the server starts; requests arrive only after. */
+    private final Supplier<Api> api;
     private final HttpLimits limits;
     private final RequestDeadlines deadlines;
     private final Clock clock;
 
-    ApiRoute(Api api, HttpLimits limits, RequestDeadlines deadlines, Clock clock) {
+    ApiRoute(Supplier<Api> api, HttpLimits limits, RequestDeadlines deadlines, Clock clock) {
         this.api = api;
         this.limits = limits;
         this.deadlines = deadlines;
@@ -58,7 +60,7 @@ final class ApiRoute {
         ApiRequest request = new ApiRequest(req.prologue().method().text(), req.prologue().uriPath().rawPath(),
                 req.prologue().query().rawValue(), headers, body, address(req.remotePeer().address()), req.isSecure(),
                 clock.instant());
-        send(res, api.handle(request));
+        send(res, api.get().handle(request));
     }
 
     /** A route that needs no body: one that comes is read (within the limits) and dropped before the handler runs. */
@@ -81,14 +83,14 @@ final class ApiRoute {
             body = readBody(req);
         } catch (AwsException tooLarge) {
             receivedInTime();
-            send(res, api.refuse(tooLarge));
+            send(res, api.get().refuse(tooLarge));
             return null;
         } catch (CloseConnectionException closed) {
             throw closed;
         } catch (RuntimeException unreadable) {
             receivedInTime();
             res.header(HeaderValues.CONNECTION_CLOSE);
-            send(res, api.refuse(unreadable instanceof RequestException refused && refused.status().code() == 413
+            send(res, api.get().refuse(unreadable instanceof RequestException refused && refused.status().code() == 413
                     ? limits.bodyTooLarge()
                     : AwsError.MALFORMED_HTTP_REQUEST.exception("The request body is not well-formed.")));
             throw new CloseConnectionException("the request body was not well-formed");

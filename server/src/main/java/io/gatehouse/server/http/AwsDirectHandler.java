@@ -4,6 +4,7 @@ import io.gatehouse.server.api.Api;
 import io.gatehouse.server.api.ApiResponse;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.error.AwsException;
+import java.util.function.Supplier;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
@@ -17,11 +18,12 @@ import io.helidon.http.Status;
  */
 final class AwsDirectHandler implements DirectHandler {
 
-    private final Api api;
+    /** The API, known once the server starts; requests arrive only after. */
+    private final Supplier<Api> api;
     private final HttpLimits limits;
     private final RequestDeadlines deadlines;
 
-    AwsDirectHandler(Api api, HttpLimits limits, RequestDeadlines deadlines) {
+    AwsDirectHandler(Supplier<Api> api, HttpLimits limits, RequestDeadlines deadlines) {
         this.api = api;
         this.limits = limits;
         this.deadlines = deadlines;
@@ -34,7 +36,7 @@ final class AwsDirectHandler implements DirectHandler {
         // Helidon reports a request line it choked on (say, control characters in the method) as its own
         // internal error, raised before it knew any request; that is the client's doing all the same
         boolean unreadRequest = eventType == EventType.INTERNAL_ERROR && request.method().isEmpty();
-        ApiResponse answer = api.refuse(unreadRequest ? malformed() : errorFor(defaultStatus));
+        ApiResponse answer = api.get().refuse(unreadRequest ? malformed() : errorFor(defaultStatus));
         return TransportResponse.builder()
                 .status(Status.create(answer.status()))
                 .header(HeaderNames.CONTENT_TYPE, answer.contentType())

@@ -29,23 +29,37 @@ public final class HttpServer implements AutoCloseable {
 
     private final WebServer server;
     private final RequestDeadlines deadlines;
+    private final Handlers handlers;
 
-    private HttpServer(WebServer server, RequestDeadlines deadlines) {
+    private HttpServer(WebServer server, RequestDeadlines deadlines, Handlers handlers) {
         this.server = server;
         this.deadlines = deadlines;
+        this.handlers = handlers;
     }
 
     /**
-     * Starts listening.
-     *
-     * @param reset the emulator-mode reset, or {@code null} when the endpoint must not exist
+     * What the routes call, handed over by {@link #start} before the server listens: no request can arrive before,
+     * and starting the listener publishes these fields to the threads that serve requests.
      */
-    public static HttpServer start(String host, int port, HttpLimits limits, Api api, Supplier<String> metrics,
-                                   Supplier<Boolean> ready, Runnable reset, Clock clock) {
+    private static final class Handlers {
+        Api api;
+        Supplier<String> metrics;
+        Supplier<Boolean> ready;
+        Runnable reset;
+    }
+
+    /**
+     * Configures the server and its routes without listening yet: the costly part of Helidon's start (its service
+     * registry, routing and listener set-up), which can run while the state the API needs is still loading.
+     *
+     * @param resettable whether the emulator-mode reset endpoint exists
+     */
+    public static HttpServer prepare(String host, int port, HttpLimits limits, boolean resettable, Clock clock) {
+        Handlers handlers = new Handlers();
         RequestDeadlines deadlines = new RequestDeadlines(limits.requestTimeout(),
-                () -> api.refuse(AwsError.REQUEST_TIMEOUT.exception()));
-        ApiRoute route = new ApiRoute(api, limits, deadlines, clock);
-        AwsDirectHandler refusals = new AwsDirectHandler(api, limits, deadlines);
+                () -> handlers.api.refuse(AwsError.REQUEST_TIMEOUT.exception()));
+        ApiRoute route = new ApiRoute(() -> handlers.api, limits, deadlines, clock);
+        AwsDirectHandler refusals = new AwsDirectHandler(() -> handlers.api, limits, deadlines);
         WebServer server;
         try {
             server = WebServer.builder()
@@ -69,39 +83,59 @@ public final class HttpServer implements AutoCloseable {
                             .validatePrologue(false)
                             .addReceiveListener(deadlines)
                             .build())
-                    .directHandlers(handlers -> {
+                    .directHandlers(direct -> {
                         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
-                            handlers.addHandler(type, refusals);
+                            direct.addHandler(type, refusals);
                         }
                     })
                     .shutdownHook(false)
                     .routing(routing -> {
                         routing.get("/health/live", route.plain((req, res) -> json(res, 200, "{\"status\":\"UP\"}")));
-                        routing.get("/health/ready", route.plain((req, res) -> json(res, ready.get() ? 200 : 503,
-                                ready.get() ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}")));
+                        routing.get("/health/ready", route.plain((req, res) -> {
+                            boolean ready = handlers.ready.get();
+                            json(res, ready ? 200 : 503, ready ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+                        }));
                         routing.get("/metrics", route.plain((req, res) -> {
                             res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-                            res.send(metrics.get().getBytes(StandardCharsets.UTF_8));
+                            res.send(handlers.metrics.get().getBytes(StandardCharsets.UTF_8));
                         }));
-                        if (reset != null) {
+                        if (resettable) {
                             routing.post("/moto-api/reset", route.plain((req, res) -> {
-                                reset.run();
+                                handlers.reset.run();
                                 json(res, 200, "{\"status\":\"ok\"}");
                             }));
                         }
                         routing.get(route::answer);
                         routing.post(route::answer);
-                        routing.any(route.plain((req, res) -> route.send(res, api.refuse(
+                        routing.any(route.plain((req, res) -> route.send(res, handlers.api.refuse(
                                 AwsError.UNSUPPORTED_PROTOCOL.exception("The HTTP method is not supported: use GET or "
                                         + "POST.")))));
                     })
-                    .build()
-                    .start();
+                    .build();
         } catch (RuntimeException e) {
             deadlines.close();
             throw e;
         }
-        return new HttpServer(server, deadlines);
+        return new HttpServer(server, deadlines, handlers);
+    }
+
+    /**
+     * Starts listening: requests are answered from here on.
+     *
+     * @param reset the emulator-mode reset; called only when the server was prepared {@code resettable}
+     */
+    public HttpServer start(Api api, Supplier<String> metrics, Supplier<Boolean> ready, Runnable reset) {
+        handlers.api = api;
+        handlers.metrics = metrics;
+        handlers.ready = ready;
+        handlers.reset = reset;
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            deadlines.close();
+            throw e;
+        }
+        return this;
     }
 
     /** How often idle connections are looked for: often enough that one is closed soon after its time. */
@@ -114,6 +148,11 @@ public final class HttpServer implements AutoCloseable {
     /** The port the server listens on (useful when it was started on port 0). */
     public int port() {
         return server.port();
+    }
+
+    /** Releases a server that was prepared and will not be started (its start failed, or the rest of the server's). */
+    public void discard() {
+        deadlines.close();
     }
 
     @Override
