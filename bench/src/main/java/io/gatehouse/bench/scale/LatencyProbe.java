@@ -8,16 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Latency of single signed IAM calls against a running server, one at a time on one connection: the root user's
@@ -30,8 +30,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class LatencyProbe {
 
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
     private static final String REGION = "us-east-1";
+    private static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI endpoint;
@@ -61,7 +62,7 @@ public final class LatencyProbe {
     }
 
     private void measure(String name, int calls, String[] key, java.util.function.Supplier<String> body)
-            throws IOException, InterruptedException, GeneralSecurityException {
+            throws IOException, InterruptedException {
         long[] nanos = new long[calls];
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < calls; i++) {
@@ -80,27 +81,25 @@ public final class LatencyProbe {
                 Arrays.stream(nanos).average().orElse(0) / 1e3, calls);
     }
 
-    /** A POST of the form body to IAM, signed with SigV4 as the SDKs sign it. */
-    private HttpRequest signed(String body, String keyId, String secret) throws GeneralSecurityException {
-        String date = ZonedDateTime.now(ZoneOffset.UTC).format(AMZ_DATE);
-        String day = date.substring(0, 8);
-        String host = endpoint.getHost() + (endpoint.getPort() == -1 ? "" : ":" + endpoint.getPort());
-        String contentType = "application/x-www-form-urlencoded; charset=utf-8";
-        String signedHeaders = "content-type;host;x-amz-date";
-        String canonical = "POST\n/\n\ncontent-type:" + contentType + "\nhost:" + host + "\nx-amz-date:" + date + "\n\n"
-                + signedHeaders + "\n" + hex(sha256(body));
-        String scope = day + "/" + REGION + "/iam/aws4_request";
-        String toSign = "AWS4-HMAC-SHA256\n" + date + "\n" + scope + "\n" + hex(sha256(canonical));
-        byte[] signingKey = hmac(hmac(hmac(hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), day), REGION),
-                "iam"), "aws4_request");
-        String authorization = "AWS4-HMAC-SHA256 Credential=" + keyId + "/" + scope + ", SignedHeaders="
-                + signedHeaders + ", Signature=" + hex(hmac(signingKey, toSign));
-        return HttpRequest.newBuilder(endpoint.resolve("/"))
-                .header("Content-Type", contentType)
-                .header("X-Amz-Date", date)
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+    /** A POST of the form body to IAM, signed by the AWS SDK's own SigV4 signer. */
+    private HttpRequest signed(String body, String keyId, String secret) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
+                .putHeader("Content-Type", FORM).build();
+        SdkHttpRequest request = SIGNER.sign(r -> r.identity(AwsCredentialsIdentity.create(keyId, secret))
+                .request(unsigned)
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(bytes))
+                .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "iam")).request();
+        HttpRequest.Builder out = HttpRequest.newBuilder(endpoint.resolve("/"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+            // the HTTP client writes Host itself, from the same URI the signer signed it from
+            if (!header.getKey().equalsIgnoreCase("Host")) {
+                header.getValue().forEach(value -> out.header(header.getKey(), value));
+            }
+        }
+        return out.build();
     }
 
     private static String[] probeKey(Path file) throws IOException {
@@ -114,19 +113,5 @@ public final class LatencyProbe {
             }
         }
         return new String[] {id, secret};
-    }
-
-    private static byte[] sha256(String text) throws GeneralSecurityException {
-        return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] hmac(byte[] key, String data) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 }
