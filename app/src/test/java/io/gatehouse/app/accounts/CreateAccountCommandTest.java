@@ -2,12 +2,12 @@ package io.gatehouse.app.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.gatehouse.app.Gatehouse;
 import io.gatehouse.server.GatehouseData;
 import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.ServerOptions;
+import io.gatehouse.server.store.Backend;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,18 +15,12 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -181,19 +175,8 @@ class CreateAccountCommandTest {
 
     @Test
     void itAddsAccountsToAPostgresqlDatabase() throws Exception {
-        String base = System.getenv().getOrDefault("GATEHOUSE_TEST_POSTGRES_URL",
-                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-        String schema = "gh_test_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(base); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            if (System.getenv("GATEHOUSE_TEST_SKIP_POSTGRES") != null) {
-                Assumptions.abort("PostgreSQL unreachable and GATEHOUSE_TEST_SKIP_POSTGRES set: " + e.getMessage());
-            }
-            fail("PostgreSQL at " + base + " unreachable (set GATEHOUSE_TEST_SKIP_POSTGRES to skip): " + e, e);
-        }
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        try {
+        try (Backend.TestDatabase database = Backend.POSTGRESQL.create(directory)) {
+            String url = database.url();
             serve(url).close();
             Run run = run("accounts", "create", "--db", url, "--data-dir", directory.toString(), "--account-id",
                     "345678901234");
@@ -205,10 +188,6 @@ class CreateAccountCommandTest {
                     .contains("already exists in the database given by --db.").doesNotContain("postgresql");
             try (GatehouseServer server = serve(url)) {
                 assertThat(callerAccount(server, run.created())).isEqualTo("345678901234");
-            }
-        } finally {
-            try (Connection admin = DriverManager.getConnection(base); Statement sql = admin.createStatement()) {
-                sql.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
     }
