@@ -96,7 +96,13 @@ public final class GatehouseServer implements AutoCloseable {
                         options.accountId());
             }
             GatehouseServer server = new GatehouseServer(options, store, state, api, parts.http());
-            HttpServer http = parts.http().start(api, metrics::scrape, () -> true, options.dev() ? server::reset : null);
+            HttpServer http;
+            try {
+                http = parts.http().start(api, metrics::scrape, () -> true, options.dev() ? server::reset : null);
+            } catch (RuntimeException e) {
+                api.close();
+                throw e;
+            }
             LOG.info("Gatehouse listening on http://{}:{} (data {}, {}, master key {}, {})", options.host(), http.port(),
                     options.dataDirectory().toAbsolutePath(), data.database(), data.masterKeyId(),
                     accounts(state.current()));
@@ -215,6 +221,7 @@ public final class GatehouseServer implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        api.close();
         store.close();
     }
 }

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Internal failures never reach the client: they are logged here and answered with {@code ServiceFailure}.
  */
-public final class Api {
+public final class Api implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Api.class);
 
@@ -69,6 +69,15 @@ public final class Api {
                 List.copyOf(bySigningName.keySet()));
         this.auditQueue = new AuditQueue(auditWriter);
         this.keyUsage = new KeyUsage(services.state());
+    }
+
+    /**
+     * Stops taking audit events of reads into account for later and hands the ones still lingering to the store's
+     * writer; call it after the HTTP server stopped and before the store closes.
+     */
+    @Override
+    public void close() {
+        auditQueue.close();
     }
 
     /** Answers one request. Never throws. */

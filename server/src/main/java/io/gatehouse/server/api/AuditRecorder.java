@@ -17,6 +17,7 @@ import io.gatehouse.server.protocol.StringShape;
 import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.protocol.StructureShape;
 import io.gatehouse.server.protocol.TimestampShape;
+import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.store.AuditEvent;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -28,7 +29,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Writes each call as a CloudTrail event (record format eventVersion 1.09): who called, what, from where, the
@@ -47,6 +47,7 @@ public final class AuditRecorder {
     private final String signingName;
     private final String eventSource;
     private final ServiceCatalog catalog;
+    private final Ids ids = new Ids();
 
     /**
      * @param signingName the service's action prefix ({@code iam}, {@code sts})
@@ -86,7 +87,7 @@ public final class AuditRecorder {
     /** The event as JSON, written field by field (no tree), in CloudTrail's order of fields. */
     private AuditEvent event(Caller caller, RequestFacts facts, Operation operation, String requestId, Struct input,
                              Struct responseElements, AwsException error, boolean readOnly) {
-        String eventId = UUID.randomUUID().toString();
+        String eventId = ids.eventId(facts.time());
         StringWriter text = new StringWriter(1024);
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();

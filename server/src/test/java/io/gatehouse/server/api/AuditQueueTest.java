@@ -248,4 +248,66 @@ class AuditQueueTest {
         assertThat(queue.dropped()).isEqualTo(3);
         assertThat(writer.recorded()).isEqualTo(ids(3, 4));
     }
+
+    @Test
+    void eventsArrivingWithinTheLingerShareOneCommand() throws Exception {
+        HeldWriter writer = new HeldWriter();
+        try (AuditQueue queue = new AuditQueue(writer, 10_000, 1_000, Duration.ZERO, Duration.ofMillis(200))) {
+            queue.add(event(0));
+            queue.add(event(1));
+            synchronized (writer) {
+                assertThat(writer.held).as("nothing submitted while the first event lingers").isEmpty();
+            }
+            queue.add(event(2));
+            awaitHeld(writer, 1);
+            writer.runAll();
+        }
+
+        assertThat(writer.recordedPerCommand).containsExactly(ids(0, 3));
+    }
+
+    @Test
+    void closingSubmitsWhatStillLingers() {
+        HeldWriter writer = new HeldWriter();
+        AuditQueue queue = new AuditQueue(writer, 10_000, 1_000, Duration.ZERO, Duration.ofMillis(50));
+        queue.add(event(0));
+
+        queue.close();
+        synchronized (writer) {
+            assertThat(writer.held).hasSize(1);
+        }
+        queue.add(event(1)); // an answer sent while closing: its command is submitted at once
+        writer.runAll();
+
+        assertThat(writer.recorded()).isEqualTo(ids(0, 2));
+    }
+
+    @Test
+    void aBacklogLargerThanABatchIsTakenWithoutLingeringAgain() throws Exception {
+        HeldWriter writer = new HeldWriter();
+        try (AuditQueue queue = new AuditQueue(writer, 10_000, 1_000, Duration.ZERO, Duration.ofMinutes(10))) {
+            IntStream.range(0, 1_500).forEach(i -> queue.add(event(i)));
+            queue.close(); // a ten-minute linger ends with the close
+            writer.runNext();
+            synchronized (writer) {
+                assertThat(writer.held).as("the rest is submitted as the first batch is taken").hasSize(1);
+            }
+            writer.runAll();
+        }
+
+        assertThat(writer.recordedPerCommand).extracting(List::size).containsExactly(1_000, 500);
+    }
+
+    private static void awaitHeld(HeldWriter writer, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            synchronized (writer) {
+                if (writer.held.size() >= count) {
+                    return;
+                }
+            }
+            assertThat(System.nanoTime()).as("a command submitted within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
 }

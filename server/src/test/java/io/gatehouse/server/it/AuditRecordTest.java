@@ -86,4 +86,19 @@ class AuditRecordTest {
             assertThat(denied.get("errorMessage").asText()).contains("is not authorized to perform: iam:CreateUser");
         }
     }
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theEventsOfReadsAnsweredJustBeforeAStopAreRecorded(Backend backend) throws Exception {
+        try (TestServer server = TestServer.start(backend, directory)) {
+            server.iam().createUser(r -> r.userName("erin"));
+            for (int i = 0; i < 20; i++) {
+                server.iam().getUser(r -> r.userName("erin"));
+            }
+            server.restart(); // at once: the last reads' events may still be lingering in the audit queue
+
+            List<JsonNode> reads = events(server).stream()
+                    .filter(e -> e.get("eventName").asText().equals("GetUser")).toList();
+            assertThat(reads).hasSize(20);
+        }
+    }
 }
