@@ -1,6 +1,8 @@
 package io.gatehouse.server.it;
 
 import static io.gatehouse.server.it.IamFixtures.assertAwsError;
+import static io.gatehouse.server.it.IamFixtures.assertDenied;
+import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.Bootstrap;
@@ -249,6 +251,40 @@ class PasswordPolicyTest {
         violates(account.iam(), user, "Initial-Passw0rd!");
         violates(account.iam(), user, "too-short");
         meets(account.iam(), user, "a-new-password");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void allowUsersToChangePasswordLetsEveryUserChangeItsOwnPasswordAndReadThePolicy(Backend backend) {
+        TestServer server = servers.get(backend);
+        Account account = newAccount(server);
+        IamClient root = account.iam();
+        AwsCredentials key = userWithKey(root, "pp-self");
+        root.createLoginProfile(r -> r.userName("pp-self").password("Own-pass-1"));
+        IamClient self = server.iam(key);
+        String arn = "arn:aws:iam::" + account.id() + ":user/pp-self";
+        assertDenied(() -> self.changePassword(r -> r.oldPassword("Own-pass-1").newPassword("Own-pass-2")), arn,
+                "iam:ChangePassword", arn);
+        policy(root, r -> r.allowUsersToChangePassword(false));
+        assertDenied(self::getAccountPasswordPolicy, arn, "iam:GetAccountPasswordPolicy", "*");
+        assertDenied(() -> self.changePassword(r -> r.oldPassword("Own-pass-1").newPassword("Own-pass-2")), arn,
+                "iam:ChangePassword", arn);
+
+        policy(root, r -> r.allowUsersToChangePassword(true).minimumPasswordLength(10));
+        assertThat(self.getAccountPasswordPolicy().passwordPolicy().minimumPasswordLength()).isEqualTo(10);
+        self.changePassword(r -> r.oldPassword("Own-pass-1").newPassword("Own-pass-22"));
+        assertDenied(() -> self.updateLoginProfile(r -> r.userName("pp-self").password("Own-pass-333")), arn,
+                "iam:UpdateLoginProfile", "user pp-self");
+
+        root.putUserPolicy(r -> r.userName("pp-self").policyName("no-change").policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"iam:ChangePassword\",\"Resource\":\"*\"}]}"));
+        assertAwsError(() -> self.changePassword(r -> r.oldPassword("Own-pass-22").newPassword("Own-pass-333")),
+                "AccessDenied", 403, "User: " + arn + " is not authorized to perform: iam:ChangePassword on resource: "
+                        + arn + " with an explicit deny in an identity-based policy");
+        root.deleteUserPolicy(r -> r.userName("pp-self").policyName("no-change"));
+        policy(root, r -> r.minimumPasswordLength(10));
+        assertDenied(() -> self.changePassword(r -> r.oldPassword("Own-pass-22").newPassword("Own-pass-333")), arn,
+                "iam:ChangePassword", arn);
     }
 
     /** The policy an update without fields sets. */
