@@ -62,6 +62,13 @@ class LoginProfilesTest {
         return profile != null && HASHER.verify(password, profile.passwordHash()).matches();
     }
 
+    /** Creates a user with an access key and a policy allowing it to change its own password; its key. */
+    private static AwsCredentials mayChangePassword(TestServer server, String user) {
+        AwsCredentials key = userWithKey(server.iam(), user);
+        grant(server.iam(), user, allow("iam:ChangePassword"));
+        return key;
+    }
+
     private static software.amazon.awssdk.services.iam.model.LoginProfile expected(String user, Instant created,
                                                                                   boolean reset) {
         Builder builder = software.amazon.awssdk.services.iam.model.LoginProfile.builder();
@@ -148,8 +155,7 @@ class LoginProfilesTest {
     void aUserChangesItsPasswordByProvingTheOldOne(Backend backend) {
         TestServer server = servers.get(backend);
         String user = unique("lp-change");
-        AwsCredentials key = userWithKey(server.iam(), user);
-        grant(server.iam(), user, allow("iam:ChangePassword"));
+        AwsCredentials key = mayChangePassword(server, user);
         IamClient self = server.iam(key);
         assertAwsError(() -> self.changePassword(r -> r.oldPassword("Old-pass-1").newPassword("New-pass-2")),
                 "NoSuchEntity", 404, "Login Profile for User " + user + " cannot be found.");
@@ -204,8 +210,7 @@ class LoginProfilesTest {
         TestServer server = servers.get(backend);
         IamClient iam = server.iam();
         String user = unique("lp-huge");
-        AwsCredentials key = userWithKey(iam, user);
-        grant(iam, user, allow("iam:ChangePassword"));
+        AwsCredentials key = mayChangePassword(server, user);
         String huge = "Aa1!" + "x".repeat(125);
         String tooLong = "1 validation error detected: Value at '%s' failed to satisfy constraint: "
                 + "Member must have length less than or equal to 128";
@@ -232,8 +237,7 @@ class LoginProfilesTest {
     void profilesAndTheirPasswordsSurviveARestart(Backend backend) {
         TestServer server = servers.get(backend);
         String user = unique("lp-restart");
-        AwsCredentials key = userWithKey(server.iam(), user);
-        grant(server.iam(), user, allow("iam:ChangePassword"));
+        AwsCredentials key = mayChangePassword(server, user);
         Instant created = server.iam().createLoginProfile(r -> r.userName(user).password("Before-1!")
                 .passwordResetRequired(true)).loginProfile().createDate();
 
@@ -255,8 +259,7 @@ class LoginProfilesTest {
         List<String> passwords = List.of("Audit-secret-1", "Audit-secret-2", "Audit-secret-3", "Audit-refused-4");
         Instant since = Instant.now().minusSeconds(1);
         try (LogCapture logs = new LogCapture()) {
-            AwsCredentials key = userWithKey(server.iam(), user);
-            grant(server.iam(), user, allow("iam:ChangePassword"));
+            AwsCredentials key = mayChangePassword(server, user);
             server.iam().createLoginProfile(r -> r.userName(user).password(passwords.get(0)).passwordResetRequired(true));
             server.iam().updateLoginProfile(r -> r.userName(user).password(passwords.get(1)));
             server.iam(key).changePassword(r -> r.oldPassword(passwords.get(1)).newPassword(passwords.get(2)));
