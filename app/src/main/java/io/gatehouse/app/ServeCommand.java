@@ -3,6 +3,7 @@ package io.gatehouse.app;
 import io.gatehouse.server.Bootstrap;
 import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.ServerOptions;
+import io.gatehouse.server.crypto.PasswordHashing;
 import io.gatehouse.server.http.HttpLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +59,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "Seconds a connection may stay open without a request (default: ${DEFAULT-VALUE}).")
     int idleTimeoutSeconds;
 
+    @Option(names = "--password-memory", paramLabel = "KIB", defaultValue = "" + PasswordHashing.DEFAULT_MEMORY_KIB,
+            description = "Argon2id memory per password hash, in KiB (default: ${DEFAULT-VALUE}, OWASP's 19 MiB).")
+    int passwordMemoryKib;
+
+    @Option(names = "--password-iterations", paramLabel = "N", defaultValue = "" + PasswordHashing.DEFAULT_ITERATIONS,
+            description = "Argon2id iterations per password hash (default: ${DEFAULT-VALUE}).")
+    int passwordIterations;
+
+    @Option(names = "--password-parallelism", paramLabel = "N", defaultValue = "" + PasswordHashing.DEFAULT_PARALLELISM,
+            description = "Argon2id lanes per password hash (default: ${DEFAULT-VALUE}). Stored hashes made with weaker "
+                    + "parameters keep working and are replaced at the user's next sign-in.")
+    int passwordParallelism;
+
     /** Serves until the process is told to stop; the server logs where it listens once it does. */
     @Override
     public Integer call() throws InterruptedException {
@@ -67,8 +81,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         HttpLimits http = HttpLimits.DEFAULT.withTimeouts(Duration.ofSeconds(requestTimeoutSeconds),
                 Duration.ofSeconds(idleTimeoutSeconds));
+        PasswordHashing hashing;
+        try {
+            hashing = new PasswordHashing(passwordMemoryKib, passwordIterations, passwordParallelism);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         GatehouseServer server = GatehouseServer.start(new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev,
-                masterKeyFile, http), System.getenv(), System.out);
+                masterKeyFile, http, hashing), System.getenv(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

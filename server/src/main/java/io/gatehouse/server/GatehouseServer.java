@@ -7,6 +7,7 @@ import io.gatehouse.server.api.ServiceEndpoint;
 import io.gatehouse.server.api.Services;
 import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.authz.PrincipalPolicies;
+import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.http.HttpServer;
 import io.gatehouse.server.iam.IamService;
 import io.gatehouse.server.metrics.Metrics;
@@ -14,6 +15,7 @@ import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.Ids;
+import io.gatehouse.server.state.LoginProfile;
 import io.gatehouse.server.state.StateWriter;
 import io.gatehouse.server.store.Store;
 import io.gatehouse.server.sts.StsService;
@@ -86,7 +88,8 @@ public final class GatehouseServer implements AutoCloseable {
                         + " (readable by you only).");
             }
             Preloaded parts = join(preloaded);
-            Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock);
+            Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock,
+                    new PasswordHasher(options.passwordHashing()));
             Metrics metrics = new Metrics();
             Api api = new Api(services, parts.endpoints(), options.dev() ? options.accountId() : null, store.writer(),
                     metrics);
@@ -179,8 +182,8 @@ public final class GatehouseServer implements AutoCloseable {
     }
 
     /**
-     * Emulator mode's reset: every account but the default one is deleted, and the default account is emptied but
-     * keeps its root user's access keys, so clients configured with them keep working.
+     * Emulator mode's reset: every account but the default one is deleted, and the default account is emptied (its
+     * password policy too) but keeps its root user's access keys, so clients configured with them keep working.
      */
     void reset() {
         state.apply(mutation -> {
@@ -194,6 +197,9 @@ public final class GatehouseServer implements AutoCloseable {
                     if (key.userName() != null) {
                         mutation.removeAccessKey(accountId, key.id());
                     }
+                }
+                for (LoginProfile profile : List.copyOf(mutation.account(accountId).loginProfiles().values())) {
+                    mutation.removeLoginProfile(accountId, profile.userName());
                 }
                 account = mutation.account(accountId);
                 for (String user : List.copyOf(account.users().keySet())) {
@@ -212,7 +218,7 @@ public final class GatehouseServer implements AutoCloseable {
                     mutation.removePolicy(accountId, mutation.account(accountId).policies().get(name).name());
                 }
                 mutation.putAccount(mutation.account(accountId).withAccount(
-                        mutation.account(accountId).account().withAliases(List.of())));
+                        mutation.account(accountId).account().withAliases(List.of()).withPasswordPolicy(null)));
             }
             return null;
         });

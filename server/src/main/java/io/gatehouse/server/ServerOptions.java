@@ -1,5 +1,6 @@
 package io.gatehouse.server;
 
+import io.gatehouse.server.crypto.PasswordHashing;
 import io.gatehouse.server.http.HttpLimits;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -15,9 +16,10 @@ import java.util.Objects;
  * @param dev            emulator mode: unknown access keys stand for that account's root user, and state can be reset
  * @param masterKeyFile  the operator's master key file, or {@code null}
  * @param http           what one client may send and how long it may take
+ * @param passwordHashing the Argon2id parameters of new password hashes
  */
 public record ServerOptions(String host, int port, Path dataDirectory, String jdbcUrl, String accountId, boolean dev,
-                            Path masterKeyFile, HttpLimits http) {
+                            Path masterKeyFile, HttpLimits http, PasswordHashing passwordHashing) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -28,9 +30,16 @@ public record ServerOptions(String host, int port, Path dataDirectory, String jd
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(passwordHashing, "passwordHashing");
     }
 
-    /** Options with the default HTTP limits. */
+    /** Options with the default password hashing. */
+    public ServerOptions(String host, int port, Path dataDirectory, String jdbcUrl, String accountId, boolean dev,
+                         Path masterKeyFile, HttpLimits http) {
+        this(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http, PasswordHashing.DEFAULT);
+    }
+
+    /** Options with the default HTTP limits and password hashing. */
     public ServerOptions(String host, int port, Path dataDirectory, String jdbcUrl, String accountId, boolean dev,
                          Path masterKeyFile) {
         this(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, HttpLimits.DEFAULT);
@@ -38,6 +47,12 @@ public record ServerOptions(String host, int port, Path dataDirectory, String jd
 
     /** These options with other HTTP limits. */
     public ServerOptions withHttp(HttpLimits limits) {
-        return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, limits);
+        return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, limits,
+                passwordHashing);
+    }
+
+    /** These options with other password hashing parameters. */
+    public ServerOptions withPasswordHashing(PasswordHashing hashing) {
+        return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http, hashing);
     }
 }

@@ -1,15 +1,18 @@
 package io.gatehouse.server.authz;
 
+import io.gatehouse.policy.ParseOptions;
 import io.gatehouse.policy.PolicyType;
 import io.gatehouse.policy.document.PolicyDocument;
 import io.gatehouse.policy.engine.CompiledPolicy;
 import io.gatehouse.policy.engine.PolicySet;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
+import io.gatehouse.server.state.EntityCodec;
 import io.gatehouse.server.state.Group;
 import io.gatehouse.server.state.InlinePolicy;
 import io.gatehouse.server.state.ManagedPolicy;
 import io.gatehouse.server.state.Names;
+import io.gatehouse.server.state.PasswordPolicy;
 import io.gatehouse.server.state.User;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * its caller's compiled, indexed policies with one map lookup.
  */
 public final class PrincipalPolicies {
+
+    /** The name decisions give the account-level grant of AllowUsersToChangePassword. */
+    static final String SELF_SERVICE_PASSWORDS = "AccountPasswordPolicy/AllowUsersToChangePassword";
 
     private final AwsManagedPolicies awsManaged;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
@@ -35,7 +41,11 @@ public final class PrincipalPolicies {
         return awsManaged;
     }
 
-    /** The policies that apply to an IAM user: its own, its groups', and its permissions boundary. */
+    /**
+     * The policies that apply to an IAM user: its own, its groups', and its permissions boundary; and, when the
+     * account's password policy allows users to change their own passwords, the grant IAM applies at account level
+     * for that ({@link #selfServicePasswords}).
+     */
     public PolicySet forUser(AccountState account, User user) {
         String key = account.accountId() + "/user/" + Names.key(user.name());
         Cached cached = cache.get(key);
@@ -52,6 +62,10 @@ public final class PrincipalPolicies {
                 attached(account, group.attachedPolicyArns(), identity);
             }
         }
+        PasswordPolicy passwordPolicy = account.account().passwordPolicy();
+        if (passwordPolicy != null && passwordPolicy.allowUsersToChangePassword()) {
+            identity.add(selfServicePasswords(account.accountId(), user));
+        }
         PolicySet.Builder set = PolicySet.builder().identity(identity);
         if (user.permissionsBoundaryArn() != null) {
             CompiledPolicy boundary = managed(account, user.permissionsBoundaryArn());
@@ -62,6 +76,21 @@ public final class PrincipalPolicies {
         PolicySet policies = set.build();
         cache.put(key, new Cached(account.version(), account, policies));
         return policies;
+    }
+
+    /**
+     * What AllowUsersToChangePassword gives every IAM user of the account without a policy of the account's own
+     * (UpdateAccountPasswordPolicy's reference: "permissions to iam:ChangePassword for only their user and to the
+     * iam:GetAccountPasswordPolicy action"). It is an identity-based grant like any other: an explicit deny or a
+     * permissions boundary still limits it.
+     */
+    static CompiledPolicy selfServicePasswords(String accountId, User user) {
+        String document = "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Action\":\"iam:ChangePassword\",\"Resource\":\""
+                + Arns.user(accountId, user.path(), user.name()) + "\"},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"iam:GetAccountPasswordPolicy\",\"Resource\":\"*\"}]}";
+        return EntityCodec.compile(SELF_SERVICE_PASSWORDS, PolicyType.IDENTITY, document,
+                ParseOptions.defaultsFor(PolicyType.IDENTITY));
     }
 
     private void attached(AccountState account, List<String> arns, List<CompiledPolicy> into) {

@@ -66,6 +66,11 @@ public enum AwsError {
     UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400, Fault.SENDER, null),
     CONCURRENT_MODIFICATION("ConcurrentModification", 409, Fault.SENDER, null),
     ENTITY_TEMPORARILY_UNMODIFIABLE("EntityTemporarilyUnmodifiable", 409, Fault.SENDER, null),
+    /** A password does not meet the account's password policy (or AWS's default one). */
+    PASSWORD_POLICY_VIOLATION("PasswordPolicyViolation", 400, Fault.SENDER,
+            "Password does not conform to the account password policy."),
+    /** The caller is not the kind of principal the operation is for (ChangePassword is for IAM users only). */
+    INVALID_USER_TYPE("InvalidUserType", 400, Fault.SENDER, null),
     REPORT_GENERATION_LIMIT_EXCEEDED("ReportGenerationLimitExceeded", 409, Fault.SENDER, null),
     NOT_IMPLEMENTED("NotImplemented", 501, Fault.RECEIVER, null),
 

@@ -27,6 +27,8 @@ public final class IamService {
         ServiceLinkedRoleOperations.register(handlers);
         InstanceProfileOperations.register(handlers);
         AccountOperations.register(handlers);
+        PasswordPolicyOperations.register(handlers);
+        LoginProfileOperations.register(handlers);
         return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
                 new AuditRecorder("iam", catalog));
     }

@@ -13,6 +13,7 @@ import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
+import io.gatehouse.server.state.LoginProfile;
 import io.gatehouse.server.state.Mutation;
 import io.gatehouse.server.state.Names;
 import io.gatehouse.server.state.Tag;
@@ -149,14 +150,21 @@ final class UserOperations {
         });
     }
 
-    /** Stores a user under its new name or path, with its access keys pointing at the name. */
+    /** Stores a user under its new name or path, with its access keys and login profile pointing at the name. */
     private static void replace(Mutation mutation, AccountState account, User user, User updated) {
         String accountId = account.accountId();
         List<AccessKey> keys = account.accessKeysOf(Names.key(user.name()));
+        LoginProfile profile = account.loginProfile(user.name());
         if (!Names.key(updated.name()).equals(Names.key(user.name()))) {
+            if (profile != null) {
+                mutation.removeLoginProfile(accountId, user.name());
+            }
             mutation.removeUser(accountId, user.name());
         }
         mutation.putUser(accountId, updated);
+        if (profile != null && !profile.userName().equals(updated.name())) {
+            mutation.putLoginProfile(accountId, profile.withUserName(updated.name()));
+        }
         for (AccessKey key : keys) {
             if (!key.userName().equals(updated.name())) {
                 mutation.putAccessKey(accountId, key.withUserName(updated.name()));
@@ -194,11 +202,13 @@ final class UserOperations {
      * IAM's dependents of a user, in the order of the DeleteUser reference: password (login profile), access keys,
      * signing certificates, SSH public keys, service-specific credentials, MFA devices, inline policies, attached
      * managed policies, group memberships. Each kind Gatehouse stores is checked at its place; a kind added later
-     * takes its place with IAM's words: {@code must delete login profile first.}, {@code must delete certificates
-     * first.}, {@code must remove referenced objects first.} (SSH public keys), {@code must delete MFA device first.}
+     * takes its place with IAM's words: {@code must delete certificates first.}, {@code must remove referenced
+     * objects first.} (SSH public keys), {@code must delete MFA device first.}
      */
     private static void checkNothingDependsOn(AccountState account, User user) {
-        // login profile: "Cannot delete entity, must delete login profile first."
+        if (account.loginProfile(user.name()) != null) {
+            throw conflict("must delete login profile first.");
+        }
         if (!account.accessKeysOf(Names.key(user.name())).isEmpty()) {
             throw conflict("must delete access keys first.");
         }

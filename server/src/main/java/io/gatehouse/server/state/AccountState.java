@@ -32,6 +32,7 @@ import org.pcollections.TreePMap;
  * @param roleProfiles     role key to the keys of the instance profiles that contain it
  * @param userKeys         user key to the ids of its access keys ({@code ""} for the root user)
  * @param roleDeletions    service-linked role deletions by task id, for GetServiceLinkedRoleDeletionStatus
+ * @param loginProfiles    users' login profiles (console passwords) by user key
  */
 public record AccountState(
         Account account,
@@ -47,7 +48,8 @@ public record AccountState(
         PMap<String, PSet<String>> boundaryUses,
         PMap<String, PSet<String>> roleProfiles,
         PMap<String, PSet<String>> userKeys,
-        PMap<String, ServiceLinkedRoleDeletion> roleDeletions) {
+        PMap<String, ServiceLinkedRoleDeletion> roleDeletions,
+        PMap<String, LoginProfile> loginProfiles) {
 
     /** The key under which the root user's access keys are indexed. */
     public static final String ROOT_KEYS = "";
@@ -56,7 +58,7 @@ public record AccountState(
     public static AccountState of(Account account) {
         return new AccountState(account, 0, TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
                 TreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
-                HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty());
+                HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty());
     }
 
     public String accountId() {
@@ -114,6 +116,11 @@ public record AccountState(
         return keys;
     }
 
+    /** A user's login profile, or {@code null} when the user has no password. */
+    public LoginProfile loginProfile(String userName) {
+        return loginProfiles.get(Names.key(userName));
+    }
+
     /** A service-linked role deletion by its task id, or {@code null}. */
     public ServiceLinkedRoleDeletion roleDeletion(String taskId) {
         return roleDeletions.get(taskId);
@@ -141,10 +148,10 @@ public record AccountState(
         return new AccountState(account, version + 1, users.plus(key, user), groups, roles, policies, instanceProfiles,
                 accessKeys, members, reattach(ref, old == null ? null : old.attachedPolicyArns(), user.attachedPolicyArns()),
                 rebound(ref, old == null ? null : old.permissionsBoundaryArn(), user.permissionsBoundaryArn()),
-                roleProfiles, userKeys, roleDeletions);
+                roleProfiles, userKeys, roleDeletions, loginProfiles);
     }
 
-    /** This state without a user (its keys, memberships and attachments must already be gone). */
+    /** This state without a user (its keys, login profile, memberships and attachments must already be gone). */
     public AccountState withoutUser(String name) {
         String key = Names.key(name);
         User old = Objects.requireNonNull(users.get(key), name);
@@ -155,7 +162,8 @@ public record AccountState(
         }
         return new AccountState(account, version + 1, users.minus(key), groups, roles, policies, instanceProfiles,
                 accessKeys, members, reattach(ref, old.attachedPolicyArns(), List.of()),
-                rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles, userKeys.minus(key), roleDeletions);
+                rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles, userKeys.minus(key), roleDeletions,
+                loginProfiles);
     }
 
     public AccountState withGroup(Group group) {
@@ -163,7 +171,7 @@ public record AccountState(
         Group old = groups.get(key);
         return new AccountState(account, version + 1, users, groups.plus(key, group), roles, policies, instanceProfiles,
                 accessKeys, groupMembers, reattach("group/" + key, old == null ? null : old.attachedPolicyArns(),
-                group.attachedPolicyArns()), boundaryUses, roleProfiles, userKeys, roleDeletions);
+                group.attachedPolicyArns()), boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles);
     }
 
     public AccountState withoutGroup(String name) {
@@ -171,7 +179,7 @@ public record AccountState(
         Group old = Objects.requireNonNull(groups.get(key), name);
         return new AccountState(account, version + 1, users, groups.minus(key), roles, policies, instanceProfiles,
                 accessKeys, groupMembers.minus(key), reattach("group/" + key, old.attachedPolicyArns(), List.of()),
-                boundaryUses, roleProfiles, userKeys, roleDeletions);
+                boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles);
     }
 
     public AccountState withRole(Role role) {
@@ -181,7 +189,7 @@ public record AccountState(
         return new AccountState(account, version + 1, users, groups, roles.plus(key, role), policies, instanceProfiles,
                 accessKeys, groupMembers, reattach(ref, old == null ? null : old.attachedPolicyArns(), role.attachedPolicyArns()),
                 rebound(ref, old == null ? null : old.permissionsBoundaryArn(), role.permissionsBoundaryArn()),
-                roleProfiles, userKeys, roleDeletions);
+                roleProfiles, userKeys, roleDeletions, loginProfiles);
     }
 
     public AccountState withoutRole(String name) {
@@ -190,19 +198,20 @@ public record AccountState(
         String ref = "role/" + key;
         return new AccountState(account, version + 1, users, groups, roles.minus(key), policies, instanceProfiles,
                 accessKeys, groupMembers, reattach(ref, old.attachedPolicyArns(), List.of()),
-                rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles.minus(key), userKeys, roleDeletions);
+                rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles.minus(key), userKeys, roleDeletions,
+                loginProfiles);
     }
 
     public AccountState withPolicy(ManagedPolicy policy) {
         return new AccountState(account, version + 1, users, groups, roles, policies.plus(Names.key(policy.name()), policy),
                 instanceProfiles, accessKeys, groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
-                roleDeletions);
+                roleDeletions, loginProfiles);
     }
 
     public AccountState withoutPolicy(String name) {
         return new AccountState(account, version + 1, users, groups, roles, policies.minus(Names.key(name)),
                 instanceProfiles, accessKeys, groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
-                roleDeletions);
+                roleDeletions, loginProfiles);
     }
 
     public AccountState withInstanceProfile(InstanceProfile profile) {
@@ -217,7 +226,7 @@ public record AccountState(
         }
         return new AccountState(account, version + 1, users, groups, roles, policies,
                 instanceProfiles.plus(key, profile), accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys,
-                roleDeletions);
+                roleDeletions, loginProfiles);
     }
 
     public AccountState withoutInstanceProfile(String name) {
@@ -228,7 +237,7 @@ public record AccountState(
             profiles = remove(profiles, Names.key(role), key);
         }
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles.minus(key),
-                accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys, roleDeletions);
+                accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys, roleDeletions, loginProfiles);
     }
 
     /** This state with an access key created or replaced; {@code userName == null} is the root user's. */
@@ -236,7 +245,7 @@ public record AccountState(
         String owner = key.userName() == null ? ROOT_KEYS : Names.key(key.userName());
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles,
                 accessKeys.plus(key.id(), key), groupMembers, attachments, boundaryUses, roleProfiles,
-                add(userKeys, owner, key.id()), roleDeletions);
+                add(userKeys, owner, key.id()), roleDeletions, loginProfiles);
     }
 
     public AccountState withoutAccessKey(String id) {
@@ -244,19 +253,32 @@ public record AccountState(
         String owner = old.userName() == null ? ROOT_KEYS : Names.key(old.userName());
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles,
                 accessKeys.minus(id), groupMembers, attachments, boundaryUses, roleProfiles, remove(userKeys, owner, id),
-                roleDeletions);
+                roleDeletions, loginProfiles);
     }
 
     /** This state with a service-linked role deletion recorded. */
     public AccountState withRoleDeletion(ServiceLinkedRoleDeletion deletion) {
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
                 groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
-                roleDeletions.plus(deletion.taskId(), deletion));
+                roleDeletions.plus(deletion.taskId(), deletion), loginProfiles);
+    }
+
+    /** This state with a user's login profile created or replaced. */
+    public AccountState withLoginProfile(LoginProfile profile) {
+        return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
+                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions,
+                loginProfiles.plus(Names.key(profile.userName()), profile));
+    }
+
+    public AccountState withoutLoginProfile(String userName) {
+        return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
+                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions,
+                loginProfiles.minus(Names.key(userName)));
     }
 
     public AccountState withAccount(Account changed) {
         return new AccountState(changed, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
-                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions);
+                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles);
     }
 
     private PMap<String, PSet<String>> reattach(String ref, List<String> before, List<String> after) {

@@ -31,6 +31,8 @@ public final class EntityCodec {
     public static final String POLICY = "policy";
     public static final String INSTANCE_PROFILE = "instance-profile";
     public static final String ACCESS_KEY = "access-key";
+    /** A user's login profile: its password hashes, sealed. */
+    public static final String LOGIN_PROFILE = "login-profile";
     /** A service-linked role deletion, kept for GetServiceLinkedRoleDeletionStatus. */
     public static final String ROLE_DELETION = "role-deletion";
     /** A deleted access key's id, kept so the key stays refused rather than unknown. */
@@ -205,18 +207,81 @@ public final class EntityCodec {
                         nullable(lastUsed, "region")));
     }
 
+    // --- login profiles ---
+
+    /**
+     * A login profile with its hashes sealed, bound to the user's key: the current hash alone, the earlier ones
+     * together (PHC strings hold no line break, so they are joined by one).
+     */
+    public String write(LoginProfile profile) {
+        String key = Names.key(profile.userName());
+        ObjectNode node = mapper.createObjectNode();
+        node.put("user", profile.userName()).put("created", profile.created().toString())
+                .put("passwordLastChanged", profile.passwordLastChanged().toString())
+                .put("passwordResetRequired", profile.passwordResetRequired())
+                .put("hash", secrets.seal(profile.passwordHash(), "login-profile:" + key));
+        if (!profile.previousHashes().isEmpty()) {
+            node.put("previousHashes", secrets.seal(String.join("\n", profile.previousHashes()),
+                    "login-profile-history:" + key));
+        }
+        return text(node);
+    }
+
+    public LoginProfile readLoginProfile(String json) {
+        JsonNode node = tree(json);
+        String user = node.get("user").asText();
+        String key = Names.key(user);
+        String hash = secrets.open(node.get("hash").asText(), "login-profile:" + key);
+        String history = nullable(node, "previousHashes");
+        List<String> previous = history == null ? List.of()
+                : List.of(secrets.open(history, "login-profile-history:" + key).split("\n"));
+        return new LoginProfile(user, time(node.get("created").asText()),
+                time(node.get("passwordLastChanged").asText()), node.get("passwordResetRequired").asBoolean(), hash,
+                previous);
+    }
+
     // --- accounts ---
 
     public String write(Account account) {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", account.id()).put("created", account.created().toString());
         node.set("aliases", strings(account.aliases()));
+        if (account.passwordPolicy() != null) {
+            node.set("passwordPolicy", passwordPolicy(account.passwordPolicy()));
+        }
         return text(node);
     }
 
     public Account readAccount(String json) {
         JsonNode node = tree(json);
-        return new Account(node.get("id").asText(), time(node.get("created").asText()), strings(node.get("aliases")));
+        JsonNode policy = node.get("passwordPolicy");
+        return new Account(node.get("id").asText(), time(node.get("created").asText()), strings(node.get("aliases")),
+                policy == null ? null : passwordPolicy(policy));
+    }
+
+    private ObjectNode passwordPolicy(PasswordPolicy policy) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("minimumPasswordLength", policy.minimumPasswordLength())
+                .put("requireSymbols", policy.requireSymbols()).put("requireNumbers", policy.requireNumbers())
+                .put("requireUppercaseCharacters", policy.requireUppercaseCharacters())
+                .put("requireLowercaseCharacters", policy.requireLowercaseCharacters())
+                .put("allowUsersToChangePassword", policy.allowUsersToChangePassword())
+                .put("hardExpiry", policy.hardExpiry());
+        if (policy.maxPasswordAge() != null) {
+            node.put("maxPasswordAge", policy.maxPasswordAge());
+        }
+        if (policy.passwordReusePrevention() != null) {
+            node.put("passwordReusePrevention", policy.passwordReusePrevention());
+        }
+        return node;
+    }
+
+    private static PasswordPolicy passwordPolicy(JsonNode node) {
+        return new PasswordPolicy(node.get("minimumPasswordLength").asInt(), node.get("requireSymbols").asBoolean(),
+                node.get("requireNumbers").asBoolean(), node.get("requireUppercaseCharacters").asBoolean(),
+                node.get("requireLowercaseCharacters").asBoolean(), node.get("allowUsersToChangePassword").asBoolean(),
+                integer(node, "maxPasswordAge"), integer(node, "passwordReusePrevention"),
+                node.get("hardExpiry").asBoolean());
     }
 
     // --- parts ---
@@ -301,6 +366,11 @@ public final class EntityCodec {
     private static Instant time(String text) {
         Instant fast = text.endsWith("Z") ? Values.parseDate(text) : null;
         return fast != null ? fast : Instant.parse(text);
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asInt();
     }
 
     private static Instant instant(JsonNode node, String field) {

@@ -121,6 +121,17 @@ public final class Mutation {
         state = state.with(account(accountId).withoutAccessKey(id)).withoutKey(id);
     }
 
+    /** Creates or replaces a user's login profile (its password hashes are sealed in the store). */
+    public void putLoginProfile(String accountId, LoginProfile profile) {
+        tx.put(accountId, EntityCodec.LOGIN_PROFILE, Names.key(profile.userName()), codec.write(profile));
+        state = state.with(account(accountId).withLoginProfile(profile));
+    }
+
+    public void removeLoginProfile(String accountId, String userName) {
+        tx.delete(accountId, EntityCodec.LOGIN_PROFILE, Names.key(userName));
+        state = state.with(account(accountId).withoutLoginProfile(userName));
+    }
+
     GatehouseState result() {
         return Objects.requireNonNull(state);
     }

@@ -46,6 +46,7 @@ public final class StateLoader {
                 case ManagedPolicy policy -> loaded.with(account.withPolicy(policy));
                 case InstanceProfile profile -> loaded.with(account.withInstanceProfile(profile));
                 case ServiceLinkedRoleDeletion deletion -> loaded.with(account.withRoleDeletion(deletion));
+                case LoginProfile profile -> loaded.with(account.withLoginProfile(profile));
                 case AccessKey key -> loaded.with(account.withAccessKey(key)).withKey(key.id(), row.accountId());
                 default -> throw new IllegalStateException("decoded " + entity.getClass());
             };
@@ -73,6 +74,7 @@ public final class StateLoader {
             case EntityCodec.INSTANCE_PROFILE -> codec.readInstanceProfile(row.body());
             case EntityCodec.ROLE_DELETION -> codec.readRoleDeletion(row.body());
             case EntityCodec.ACCESS_KEY -> codec.readAccessKey(row.body());
+            case EntityCodec.LOGIN_PROFILE -> codec.readLoginProfile(row.body());
             default -> null;
         };
     }

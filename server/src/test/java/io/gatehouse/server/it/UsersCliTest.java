@@ -116,4 +116,31 @@ class UsersCliTest {
                     + "iam:ListAccessKeys action");
         }
     }
+
+    @Test
+    void theCliSetsAPasswordPolicyAndPasswords() throws Exception {
+        try (TestServer server = TestServer.start(Backend.SQLITE, directory)) {
+            Run policy = root(server, "iam", "update-account-password-policy", "--minimum-password-length", "12",
+                    "--require-numbers", "--password-reuse-prevention", "2", "--max-password-age", "90");
+            assertThat(policy.exit()).as(policy.err()).isZero();
+            Run read = root(server, "iam", "get-account-password-policy");
+            assertThat(read.json().at("/PasswordPolicy/MinimumPasswordLength").asInt()).isEqualTo(12);
+            assertThat(read.json().at("/PasswordPolicy/ExpirePasswords").asBoolean()).isTrue();
+            assertThat(read.json().at("/PasswordPolicy/RequireSymbols").asBoolean()).isFalse();
+
+            server.iam().createUser(r -> r.userName("cli-pat"));
+            Run weak = root(server, "iam", "create-login-profile", "--user-name", "cli-pat", "--password", "short1");
+            assertThat(weak.exit()).isNotZero();
+            assertThat(weak.err()).contains("An error occurred (PasswordPolicyViolation) when calling the "
+                    + "CreateLoginProfile operation: Password does not conform to the account password policy.")
+                    .doesNotContain("short1");
+            Run created = root(server, "iam", "create-login-profile", "--user-name", "cli-pat", "--password",
+                    "long-enough-1", "--password-reset-required");
+            assertThat(created.exit()).as(created.err()).isZero();
+            assertThat(created.json().at("/LoginProfile/PasswordResetRequired").asBoolean()).isTrue();
+            Run conflict = root(server, "iam", "delete-user", "--user-name", "cli-pat");
+            assertThat(conflict.err()).contains("An error occurred (DeleteConflict) when calling the DeleteUser "
+                    + "operation: Cannot delete entity, must delete login profile first.");
+        }
+    }
 }

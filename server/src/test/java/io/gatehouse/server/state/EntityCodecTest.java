@@ -82,6 +82,34 @@ class EntityCodecTest {
     }
 
     @Test
+    void accountsKeepTheirPasswordPolicyWithItsUnsetFieldsUnset() {
+        Account strict = new Account("111122223333", T, List.of(),
+                new PasswordPolicy(14, true, true, true, true, true, 90, 24, true));
+        assertThat(codec.readAccount(codec.write(strict))).isEqualTo(strict);
+        Account lenient = strict.withPasswordPolicy(new PasswordPolicy(6, false, false, false, false, false, null, null,
+                false));
+        assertThat(codec.readAccount(codec.write(lenient))).isEqualTo(lenient);
+        assertThat(codec.readAccount(codec.write(lenient.withPasswordPolicy(null))).passwordPolicy()).isNull();
+    }
+
+    @Test
+    void loginProfileHashesAreSealedBoundToTheirUser() {
+        LoginProfile first = LoginProfile.create("Alice", "$argon2id$current", true, T);
+        String stored = codec.write(first);
+        assertThat(stored).doesNotContain("$argon2id$current").contains("sealed(login-profile:alice)")
+                .doesNotContain("previousHashes");
+        assertThat(codec.readLoginProfile(stored)).isEqualTo(first);
+
+        LoginProfile changed = first.withPassword("$argon2id$second", false, T.plusSeconds(60))
+                .withPassword("$argon2id$third", false, T.plusSeconds(120));
+        String storedChanged = codec.write(changed);
+        assertThat(storedChanged).doesNotContain("$argon2id$current").doesNotContain("$argon2id$second")
+                .contains("sealed(login-profile-history:alice)");
+        assertThat(codec.readLoginProfile(storedChanged)).isEqualTo(changed);
+        assertThat(changed.toString()).doesNotContain("argon2id");
+    }
+
+    @Test
     void timesKeepTheirFractionAndFarYears() {
         for (String time : List.of("2026-01-02T03:04:05.123456789Z", "2026-01-02T03:04:05.120Z", "+12026-01-02T03:04:05Z")) {
             Account account = new Account("111122223333", Instant.parse(time), List.of());
