@@ -3,6 +3,7 @@ package io.gatehouse.server.session;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.SecretKey;
@@ -28,11 +29,11 @@ public record SessionKey(int id, Instant created, byte[] key) {
         key = key.clone();
     }
 
-    /** A new random key with a random id. */
+    /** A new random key with a random id, made at {@code created} (kept to the second, as it is stored). */
     static SessionKey generate(SecureRandom random, Instant created) {
         byte[] key = new byte[LENGTH];
         random.nextBytes(key);
-        return new SessionKey(random.nextInt(), created, key);
+        return new SessionKey(random.nextInt(), created.truncatedTo(ChronoUnit.SECONDS), key);
     }
 
     /** The id as 8 hex digits, as logs and the command line show it. */
