@@ -1,6 +1,6 @@
 package io.gatehouse.server.it;
 
-import static io.gatehouse.server.it.SessionTokenTest.assertStsError;
+import static io.gatehouse.server.it.IamFixtures.assertAwsError;
 import static io.gatehouse.server.it.SessionTokenTest.sessionOf;
 import static io.gatehouse.server.it.SessionTokenTest.whoIs;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,10 +46,10 @@ class SessionKeysTest {
             assertThat(whoIs(server, second).arn()).isEqualTo(ROOT_ARN);
 
             server.server().sessions().keys().rotate();
-            assertStsError(() -> whoIs(server, first), "InvalidClientTokenId", 403, INVALID_TOKEN);
+            assertAwsError(() -> whoIs(server, first), "InvalidClientTokenId", 403, INVALID_TOKEN);
             assertThat(whoIs(server, second).arn()).isEqualTo(ROOT_ARN);
             server.restart();
-            assertStsError(() -> whoIs(server, first), "InvalidClientTokenId", 403, INVALID_TOKEN);
+            assertAwsError(() -> whoIs(server, first), "InvalidClientTokenId", 403, INVALID_TOKEN);
             assertThat(whoIs(server, second).arn()).isEqualTo(ROOT_ARN);
         }
     }
@@ -64,10 +64,10 @@ class SessionKeysTest {
             assertThat(whoIs(server, session).arn()).isEqualTo(ROOT_ARN);
             AwsSessionCredentials forged = AwsSessionCredentials.create(session.accessKeyId(),
                     session.secretAccessKey(), session.sessionToken().substring(1));
-            assertStsError(() -> whoIs(server, forged), "InvalidClientTokenId", 403, INVALID_TOKEN);
+            assertAwsError(() -> whoIs(server, forged), "InvalidClientTokenId", 403, INVALID_TOKEN);
             AwsSessionCredentials madeUp = AwsSessionCredentials.create("ASIAUNKNOWNUNKNOWN01", "anything",
                     "FwoGZXIvYXdzEXAMPLETOKEN");
-            assertStsError(() -> whoIs(server, madeUp), "InvalidClientTokenId", 403, INVALID_TOKEN);
+            assertAwsError(() -> whoIs(server, madeUp), "InvalidClientTokenId", 403, INVALID_TOKEN);
         }
     }
 }
