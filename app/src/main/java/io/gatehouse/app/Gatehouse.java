@@ -2,6 +2,8 @@ package io.gatehouse.app;
 
 import io.gatehouse.app.accounts.AccountsCommand;
 import io.gatehouse.app.accounts.CreateAccountCommand;
+import io.gatehouse.app.keys.KeysCommand;
+import io.gatehouse.app.keys.RotateSessionKeyCommand;
 import io.gatehouse.app.policy.PolicyCommand;
 import java.util.Map;
 import picocli.CommandLine;
@@ -36,7 +38,9 @@ public final class Gatehouse implements Runnable {
     public static CommandLine commandLine(Map<String, String> environment) {
         CommandLine accounts = new CommandLine(new AccountsCommand())
                 .addSubcommand(new CreateAccountCommand(environment));
-        return new CommandLine(new Gatehouse()).addSubcommand(accounts);
+        CommandLine keys = new CommandLine(new KeysCommand())
+                .addSubcommand(new RotateSessionKeyCommand(environment));
+        return new CommandLine(new Gatehouse()).addSubcommand(accounts).addSubcommand(keys);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.gatehouse.server.crypto.MasterKeyCheck;
 import io.gatehouse.server.crypto.MasterKeyLoader;
 import io.gatehouse.server.crypto.SealedSecrets;
 import io.gatehouse.server.crypto.SecretBox;
+import io.gatehouse.server.session.SessionKeys;
 import io.gatehouse.server.state.EntityCodec;
 import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.StateLoader;
@@ -15,12 +16,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /**
  * A data directory's durable side, opened: the store (SQLite in the directory, or the database named) under the
- * master key it was first opened with, and the state loaded from it with its writer. The server opens it to serve
- * ({@link #open}); {@code gatehouse accounts create} opens it to add an account ({@link #openExisting}).
+ * master key it was first opened with, its session keys, and the state loaded from it with its writer. The server
+ * opens it to serve ({@link #open}); {@code gatehouse accounts create} opens it to add an account and
+ * {@code gatehouse keys rotate-session-key} to rotate the session keys ({@link #openExisting}).
  *
  * <p>Whoever opens it holds its own copy of the state: a change written here reaches a server already running on
  * the same database only when that server starts again.
@@ -29,12 +32,14 @@ public final class GatehouseData implements AutoCloseable {
 
     private final Store store;
     private final StateWriter state;
+    private final SessionKeys sessionKeys;
     private final String database;
     private final String masterKeyId;
 
-    private GatehouseData(Store store, StateWriter state, String database, String masterKeyId) {
+    private GatehouseData(Store store, StateWriter state, SessionKeys sessionKeys, String database, String masterKeyId) {
         this.store = store;
         this.state = state;
+        this.sessionKeys = sessionKeys;
         this.database = database;
         this.masterKeyId = masterKeyId;
     }
@@ -87,14 +92,16 @@ public final class GatehouseData implements AutoCloseable {
     private static GatehouseData load(Path dataDirectory, String jdbcUrl, Path masterKeyFile,
                                       Map<String, String> environment) {
         MasterKey masterKey = MasterKeyLoader.load(environment, masterKeyFile, dataDirectory);
-        EntityCodec codec = new EntityCodec(new SealedSecrets(new SecretBox(masterKey)));
+        SecretBox box = new SecretBox(masterKey);
+        EntityCodec codec = new EntityCodec(new SealedSecrets(box));
         StoreOptions options = jdbcUrl == null ? StoreOptions.inDataDirectory(dataDirectory) : StoreOptions.of(jdbcUrl);
         Store store = Store.open(options);
         try {
             MasterKeyCheck.verify(store, masterKey);
+            SessionKeys sessionKeys = SessionKeys.open(store, box, Clock.systemUTC());
             GatehouseState loaded = StateLoader.load(store, codec);
-            return new GatehouseData(store, new StateWriter(store.writer(), codec, loaded), options.description(),
-                    masterKey.id());
+            return new GatehouseData(store, new StateWriter(store.writer(), codec, loaded), sessionKeys,
+                    options.description(), masterKey.id());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -109,6 +116,11 @@ public final class GatehouseData implements AutoCloseable {
     /** The state as loaded, and the only way to change it. */
     public StateWriter state() {
         return state;
+    }
+
+    /** The keys that seal session tokens (created with the store; rotated through this object). */
+    public SessionKeys sessionKeys() {
+        return sessionKeys;
     }
 
     /** The database for a log line, without credentials ({@link StoreOptions#description()}). */

@@ -11,6 +11,8 @@ import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.http.HttpServer;
 import io.gatehouse.server.iam.IamService;
 import io.gatehouse.server.metrics.Metrics;
+import io.gatehouse.server.session.MfaCodeCheck;
+import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.GatehouseState;
@@ -42,13 +44,16 @@ public final class GatehouseServer implements AutoCloseable {
     private final ServerOptions options;
     private final Store store;
     private final StateWriter state;
+    private final Sessions sessions;
     private final Api api;
     private final HttpServer http;
 
-    private GatehouseServer(ServerOptions options, Store store, StateWriter state, Api api, HttpServer http) {
+    private GatehouseServer(ServerOptions options, Store store, StateWriter state, Sessions sessions, Api api,
+                            HttpServer http) {
         this.options = options;
         this.store = store;
         this.state = state;
+        this.sessions = sessions;
         this.api = api;
         this.http = http;
     }
@@ -88,8 +93,9 @@ public final class GatehouseServer implements AutoCloseable {
                         + " (readable by you only).");
             }
             Preloaded parts = join(preloaded);
+            Sessions sessions = new Sessions(data.sessionKeys(), MfaCodeCheck.NO_DEVICES);
             Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock,
-                    new PasswordHasher(options.passwordHashing()));
+                    new PasswordHasher(options.passwordHashing()), sessions);
             Metrics metrics = new Metrics();
             Api api = new Api(services, parts.endpoints(), options.dev() ? options.accountId() : null, store.writer(),
                     metrics);
@@ -98,7 +104,7 @@ public final class GatehouseServer implements AutoCloseable {
                         + "check as the root user of {}, and POST /moto-api/reset wipes all state. Never expose this. ***",
                         options.accountId());
             }
-            GatehouseServer server = new GatehouseServer(options, store, state, api, parts.http());
+            GatehouseServer server = new GatehouseServer(options, store, state, sessions, api, parts.http());
             HttpServer http;
             try {
                 http = parts.http().start(api, metrics::scrape, () -> true, options.dev() ? server::reset : null);
@@ -169,6 +175,11 @@ public final class GatehouseServer implements AutoCloseable {
     /** The state, for tests and administration. */
     public StateWriter state() {
         return state;
+    }
+
+    /** Session tokens and their keys, for tests and administration ({@code sessions().keys().rotate()}). */
+    public Sessions sessions() {
+        return sessions;
     }
 
     /** The AWS API without its HTTP transport, for tests that call it directly. */

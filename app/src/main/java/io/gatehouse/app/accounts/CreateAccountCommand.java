@@ -1,16 +1,17 @@
 package io.gatehouse.app.accounts;
 
+import io.gatehouse.app.DataLocation;
 import io.gatehouse.server.Bootstrap;
 import io.gatehouse.server.GatehouseData;
 import io.gatehouse.server.state.Ids;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,16 +41,8 @@ public final class CreateAccountCommand implements Callable<Integer> {
             description = "The new account's 12-digit id (default: a random id no account has).")
     String accountId;
 
-    @Option(names = "--data-dir", defaultValue = "data", description = "Data directory (default: ${DEFAULT-VALUE}).")
-    Path dataDirectory;
-
-    @Option(names = "--db", paramLabel = "JDBC-URL",
-            description = "Database, e.g. jdbc:postgresql://127.0.0.1:5432/gatehouse (default: SQLite in the data directory).")
-    String jdbcUrl;
-
-    @Option(names = "--master-key-file", paramLabel = "FILE",
-            description = "File holding the master key; default: GATEHOUSE_MASTER_KEY, else DATA_DIR/master.key.")
-    Path masterKeyFile;
+    @Mixin
+    DataLocation data;
 
     /** @param environment the process environment, where the master key may be ({@code GATEHOUSE_MASTER_KEY}) */
     public CreateAccountCommand(Map<String, String> environment) {
@@ -63,24 +56,24 @@ public final class CreateAccountCommand implements Callable<Integer> {
                     + "account id is 12 digits, e.g. 123456789012. Give 12 digits, or leave --account-id out to get "
                     + "an unused random id.");
         }
-        GatehouseData data;
+        GatehouseData opened;
         try {
-            data = GatehouseData.openExisting(dataDirectory, jdbcUrl, masterKeyFile, environment);
+            opened = data.openExisting(environment);
         } catch (IllegalStateException noData) {
             return refuse(REFUSED, noData.getMessage() + ".");
         }
-        try (data) {
-            if (data.state().current().accounts().isEmpty()) {
-                return refuse(REFUSED, where() + " holds no account yet: start the server on it once (gatehouse "
+        try (opened) {
+            if (opened.state().current().accounts().isEmpty()) {
+                return refuse(REFUSED, data.where() + " holds no account yet: start the server on it once (gatehouse "
                         + "serve) to create the default account and its root credentials, then add accounts.");
             }
-            if (accountId != null && data.state().current().account(accountId) != null) {
-                return refuse(REFUSED, "account " + accountId + " already exists in " + where() + ". Choose another "
+            if (accountId != null && opened.state().current().account(accountId) != null) {
+                return refuse(REFUSED, "account " + accountId + " already exists in " + data.where() + ". Choose another "
                         + "--account-id, or leave it out to get an unused random id.");
             }
             Ids ids = new Ids();
-            String id = accountId != null ? accountId : Bootstrap.unusedAccountId(data.state().current(), ids);
-            Bootstrap.RootCredentials root = Bootstrap.createAccount(data.state(), ids, Clock.systemUTC(), id, null,
+            String id = accountId != null ? accountId : Bootstrap.unusedAccountId(opened.state().current(), ids);
+            Bootstrap.RootCredentials root = Bootstrap.createAccount(opened.state(), ids, Clock.systemUTC(), id, null,
                     null);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Gatehouse created account " + root.accountId() + ". Its root user's access key, shown once:");
@@ -90,11 +83,6 @@ public final class CreateAccountCommand implements Callable<Integer> {
             out.flush();
             return CommandLine.ExitCode.OK;
         }
-    }
-
-    /** The data, named without the database URL (which may hold a password). */
-    private String where() {
-        return jdbcUrl == null ? "the data directory " + dataDirectory.toAbsolutePath() : "the database given by --db";
     }
 
     private int refuse(int status, String message) {

@@ -7,6 +7,7 @@ import io.gatehouse.server.auth.SigV4Request;
 import io.gatehouse.server.auth.SigV4Verifier;
 import io.gatehouse.server.authz.Caller;
 import io.gatehouse.server.authz.RequestFacts;
+import io.gatehouse.server.authz.SessionRestrictions;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.error.AwsException;
 import io.gatehouse.server.metrics.AuthorizationMetrics;
@@ -65,8 +66,8 @@ public final class Api implements AutoCloseable {
         }
         this.authorizations = metrics.authorizations();
         this.clock = services.clock();
-        this.verifier = new SigV4Verifier<>(new Credentials(services.state(), devAccountId), clock,
-                List.copyOf(bySigningName.keySet()));
+        this.verifier = new SigV4Verifier<>(new Credentials(services.state(), services.sessions(), clock, devAccountId),
+                clock, List.copyOf(bySigningName.keySet()));
         this.auditQueue = new AuditQueue(auditWriter);
         this.keyUsage = new KeyUsage(services.state());
     }
@@ -133,6 +134,7 @@ public final class Api implements AutoCloseable {
         QueryRequest decoded = endpoint.protocol().decode(parameters);
         OperationHandler handler = endpoint.handlers().get(decoded.operation().name());
         try {
+            SessionRestrictions.check(caller, endpoint.signingName(), decoded.operation().name());
             if (handler == null) {
                 throw AwsError.NOT_IMPLEMENTED.exception("Gatehouse does not implement %s yet.", decoded.operation().name());
             }
@@ -175,10 +177,10 @@ public final class Api implements AutoCloseable {
         String partition = authentication.partition().id();
         String region = authentication.region();
         if (owner.userName() == null) {
-            return Caller.root(owner.accountId(), authentication.accessKeyId(), partition, region);
+            return Caller.root(owner.accountId(), authentication.accessKeyId(), partition, region, owner.session());
         }
         return new Caller(owner.accountId(), Principal.parse(Arns.user(owner.accountId(), pathOf(owner), owner.userName())),
-                owner.userName(), owner.userId(), authentication.accessKeyId(), partition, region);
+                owner.userName(), owner.userId(), authentication.accessKeyId(), partition, region, owner.session());
     }
 
     private static String pathOf(KeyOwner owner) {

@@ -18,6 +18,7 @@ import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.protocol.StructureShape;
 import io.gatehouse.server.protocol.TimestampShape;
 import io.gatehouse.server.state.Ids;
+import io.gatehouse.server.session.Session;
 import io.gatehouse.server.store.AuditEvent;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -29,11 +30,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes each call as a CloudTrail event (record format eventVersion 1.09): who called, what, from where, the
- * request parameters and, for calls that change something, the response elements. Values the service model marks
- * sensitive (secret access keys, passwords, private keys) never enter an event.
+ * request parameters and, for calls that change something or issue credentials, the response elements. Values the
+ * service model marks sensitive (secret access keys, passwords, private keys) never enter an event, nor do the
+ * members a service withholds besides (session tokens, which the STS model does not mark sensitive). A call made
+ * with temporary credentials names them in {@code userIdentity.sessionContext}, as CloudTrail does.
  */
 public final class AuditRecorder {
 
@@ -48,15 +52,30 @@ public final class AuditRecorder {
     private final String eventSource;
     private final ServiceCatalog catalog;
     private final Ids ids = new Ids();
+    private final Set<String> responsesRecorded;
+    private final Set<String> withheld;
 
     /**
      * @param signingName the service's action prefix ({@code iam}, {@code sts})
      * @param catalog     tells which actions only read (they are recorded without response elements)
      */
     public AuditRecorder(String signingName, ServiceCatalog catalog) {
+        this(signingName, catalog, Set.of(), Set.of());
+    }
+
+    /**
+     * @param responsesRecorded operations that only read but whose response elements are recorded all the same
+     *                          (CloudTrail records the credentials STS issues)
+     * @param withheld          members never recorded besides the sensitive ones, as {@code Shape.Member}
+     *                          ({@code Credentials.SessionToken})
+     */
+    public AuditRecorder(String signingName, ServiceCatalog catalog, Set<String> responsesRecorded,
+                         Set<String> withheld) {
         this.signingName = signingName;
         this.eventSource = signingName + ".amazonaws.com";
         this.catalog = catalog;
+        this.responsesRecorded = Set.copyOf(responsesRecorded);
+        this.withheld = Set.copyOf(withheld);
     }
 
     /** The IAM action an operation is authorized as ({@code iam:CreateUser}). */
@@ -74,8 +93,9 @@ public final class AuditRecorder {
     /** The event of a call that succeeded. */
     AuditEvent success(Call call, Struct output) {
         boolean readOnly = readOnly(call.operation());
+        boolean recordsResponse = !readOnly || responsesRecorded.contains(call.operation().name());
         return event(call.caller(), call.facts(), call.operation(), call.requestId(), call.input(),
-                readOnly ? null : output, null, readOnly);
+                recordsResponse ? output : null, null, readOnly);
     }
 
     /** The event of a call that failed with an AWS error (also an authorization failure). */
@@ -101,6 +121,9 @@ public final class AuditRecorder {
             json.writeStringField("accessKeyId", caller.accessKeyId());
             if (caller.userName() != null) {
                 json.writeStringField("userName", caller.userName());
+            }
+            if (caller.hasSession()) {
+                sessionContext(json, caller.session());
             }
             json.writeEndObject();
             json.writeStringField("eventTime", EVENT_TIME.format(facts.time().truncatedTo(ChronoUnit.SECONDS)));
@@ -139,25 +162,35 @@ public final class AuditRecorder {
         return new AuditEvent(eventId, caller.accountId(), facts.time(), operation.name(), text.toString());
     }
 
+    /** When the temporary credentials were issued and whether with MFA, in CloudTrail's words. */
+    private static void sessionContext(JsonGenerator json, Session session) throws IOException {
+        json.writeObjectFieldStart("sessionContext");
+        json.writeObjectFieldStart("attributes");
+        json.writeStringField("creationDate", EVENT_TIME.format(session.issuedAt()));
+        json.writeStringField("mfaAuthenticated", Boolean.toString(session.mfaAuthenticated()));
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
     /** Whether a structure has a member that its event records (so that it is not written as {@code null}). */
-    private static boolean recordsAnything(Struct value) {
+    private boolean recordsAnything(Struct value) {
         for (Member member : value.shape().members()) {
-            if (value.has(member.name()) && !isSensitive(member.shape()) && raw(value, member) != null) {
+            if (value.has(member.name()) && recorded(value.shape(), member, raw(value, member))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A structure as CloudTrail writes it: lowerCamel member names, sensitive values left out. */
-    private static void struct(JsonGenerator json, Struct value) throws IOException {
+    /** A structure as CloudTrail writes it: lowerCamel member names, sensitive and withheld values left out. */
+    private void struct(JsonGenerator json, Struct value) throws IOException {
         json.writeStartObject();
         for (Member member : value.shape().members()) {
             if (!value.has(member.name())) {
                 continue;
             }
             Object raw = raw(value, member);
-            if (recorded(member.shape(), raw)) {
+            if (recorded(value.shape(), member, raw)) {
                 json.writeFieldName(lowerCamel(member.name()));
                 write(json, member.shape(), raw);
             }
@@ -196,8 +229,13 @@ public final class AuditRecorder {
         return value != null && !isSensitive(shape);
     }
 
+    /** Whether a member's value is written: as {@link #recorded(Shape, Object)}, and not withheld. */
+    private boolean recorded(StructureShape owner, Member member, Object value) {
+        return recorded(member.shape(), value) && !withheld.contains(owner.name() + "." + member.name());
+    }
+
     /** Writes a value that is {@link #recorded}. */
-    private static void write(JsonGenerator json, Shape shape, Object value) throws IOException {
+    private void write(JsonGenerator json, Shape shape, Object value) throws IOException {
         switch (shape) {
             case StructureShape s -> struct(json, (Struct) value);
             case ListShape l -> {

@@ -136,6 +136,11 @@ public final class Call {
         }
         AccountState account = account();
         User user = caller.userName() == null ? null : account.user(caller.userName());
+        if (caller.hasSession() && (user == null || !user.id().equals(caller.userId()))) {
+            // The session's user was deleted (and perhaps another made under its name): its policies are gone, so
+            // its temporary credentials, which stay valid until they expire, are allowed nothing.
+            throw Authorizer.notAllowed(caller, action, target);
+        }
         if (user == null) {
             throw AwsError.INVALID_CLIENT_TOKEN_ID.exception();
         }

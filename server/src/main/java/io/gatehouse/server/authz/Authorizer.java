@@ -41,10 +41,21 @@ public final class Authorizer {
         Decision decision = PolicyEngine.decide(request, policies);
         metrics.record(action, decision.outcome());
         if (!decision.isAllowed()) {
-            String shown = target.shown() != null ? target.shown() : Arns.render(canonicalResource, caller.partition());
-            throw denial(caller, action, shown, decision);
+            throw denial(caller, action, shown(caller, target), decision);
         }
         return decision;
+    }
+
+    /**
+     * {@link #notAllowed(Caller, String, String)} for a target: the AccessDenied of a caller who has no policies at
+     * all (the user of a session was deleted).
+     */
+    public static AwsException notAllowed(Caller caller, String action, Target target) {
+        return notAllowed(caller, action, shown(caller, target));
+    }
+
+    private static String shown(Caller caller, Target target) {
+        return target.shown() != null ? target.shown() : Arns.render(target.arn(), caller.partition());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.gatehouse.server.authz;
 
 import io.gatehouse.policy.request.Principal;
+import io.gatehouse.server.session.Session;
 import io.gatehouse.server.state.Arns;
 import java.util.Objects;
 
@@ -14,18 +15,31 @@ import java.util.Objects;
  * @param accessKeyId the access key the request was signed with
  * @param partition   the partition the request was signed for
  * @param region      the region the request was signed for
+ * @param session     the session of temporary credentials, or {@code null} for a long-term access key
  */
 public record Caller(String accountId, Principal principal, String userName, String userId, String accessKeyId,
-                     String partition, String region) {
+                     String partition, String region, Session session) {
 
     public Caller {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(principal, "principal");
     }
 
+    /** A caller with a long-term access key. */
+    public Caller(String accountId, Principal principal, String userName, String userId, String accessKeyId,
+                  String partition, String region) {
+        this(accountId, principal, userName, userId, accessKeyId, partition, region, null);
+    }
+
     /** The root user of an account. */
-    public static Caller root(String accountId, String accessKeyId, String partition, String region) {
-        return new Caller(accountId, Principal.parse(Arns.root(accountId)), null, accountId, accessKeyId, partition, region);
+    public static Caller root(String accountId, String accessKeyId, String partition, String region, Session session) {
+        return new Caller(accountId, Principal.parse(Arns.root(accountId)), null, accountId, accessKeyId, partition,
+                region, session);
+    }
+
+    /** Whether the caller signed with temporary credentials. */
+    public boolean hasSession() {
+        return session != null;
     }
 
     public boolean isRoot() {

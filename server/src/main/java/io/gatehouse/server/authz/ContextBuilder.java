@@ -3,6 +3,7 @@ package io.gatehouse.server.authz;
 import io.gatehouse.policy.request.ContextType;
 import io.gatehouse.policy.request.ContextValue;
 import io.gatehouse.policy.request.RequestContext;
+import io.gatehouse.server.session.Session;
 import io.gatehouse.server.state.Tag;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -42,12 +43,31 @@ public final class ContextBuilder {
         if (caller.userName() != null) {
             c.put("aws:username", caller.userName());
         }
+        if (caller.hasSession()) {
+            sessionKeys(c, caller.session(), facts);
+        }
         c.put("aws:PrincipalIsAWSService", ContextValue.single(ContextType.BOOL, "false"));
         c.put("aws:ViaAWSService", ContextValue.single(ContextType.BOOL, "false"));
         for (Tag tag : principalTags) {
             c.put("aws:PrincipalTag/" + tag.key(), tag.value());
         }
         return builder;
+    }
+
+    /**
+     * The keys only temporary credentials have (IAM User Guide, global condition context keys):
+     * {@code aws:TokenIssueTime}, {@code aws:MultiFactorAuthPresent} ({@code true} or {@code false}), and
+     * {@code aws:MultiFactorAuthAge} only when MFA was used.
+     */
+    private static void sessionKeys(RequestContext.Builder c, Session session, RequestFacts facts) {
+        c.put("aws:TokenIssueTime", ContextValue.single(ContextType.DATE,
+                DateTimeFormatter.ISO_INSTANT.format(session.issuedAt())));
+        c.put("aws:MultiFactorAuthPresent", ContextValue.single(ContextType.BOOL,
+                Boolean.toString(session.mfaAuthenticated())));
+        if (session.mfaAuthenticated()) {
+            c.put("aws:MultiFactorAuthAge", ContextValue.single(ContextType.NUMERIC,
+                    Long.toString(session.mfaAgeSeconds(facts.time()))));
+        }
     }
 
     /** The account that owns the target resource. */

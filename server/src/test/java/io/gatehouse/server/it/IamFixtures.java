@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
-import software.amazon.awssdk.services.iam.model.IamException;
 
 /**
  * What the policy tests share: documents, unique names, AWS error assertions, and groups and roles put straight
@@ -82,9 +82,9 @@ final class IamFixtures {
         return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
     }
 
-    /** Asserts the call fails with this AWS error code, HTTP status and message. */
+    /** Asserts the call (to any service) fails with this AWS error code, HTTP status and message. */
     static void assertAwsError(ThrowingCallable call, String code, int status, String message) {
-        IamException error = catchThrowableOfType(IamException.class, call);
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class, call);
         assertThat(error).as("expected %s: %s", code, message).isNotNull();
         assertThat(error.awsErrorDetails().errorCode()).isEqualTo(code);
         assertThat(error.statusCode()).isEqualTo(status);

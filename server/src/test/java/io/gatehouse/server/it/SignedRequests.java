@@ -4,9 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * Query API requests signed with the AWS SDK's own SigV4 signer, as a raw HTTP/1.1 message, so that a test can send
@@ -60,8 +63,21 @@ final class SignedRequests {
         return sign(port, SdkHttpMethod.GET, service, credentials, "/?" + query, null, Clock.systemUTC());
     }
 
+    /**
+     * A GET with the parameters in the query string ({@code query} already encoded) and the signature too
+     * ({@code X-Amz-Signature}, and {@code X-Amz-Security-Token} for session credentials), valid for five minutes.
+     */
+    static Signed presignedGet(int port, String service, AwsCredentials credentials, String query) {
+        return sign(port, SdkHttpMethod.GET, service, credentials, "/?" + query, null, Clock.systemUTC(), true);
+    }
+
     static Signed sign(int port, SdkHttpMethod method, String service, AwsCredentials credentials, String target,
                        String form, Clock clock) {
+        return sign(port, method, service, credentials, target, form, clock, false);
+    }
+
+    private static Signed sign(int port, SdkHttpMethod method, String service, AwsCredentials credentials,
+                               String target, String form, Clock clock, boolean presigned) {
         byte[] body = form == null ? new byte[0] : form.getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(method)
                 .uri(URI.create("http://127.0.0.1:" + port + target));
@@ -69,13 +85,20 @@ final class SignedRequests {
             request.putHeader("Content-Type", FORM).putHeader("Content-Length", Integer.toString(body.length));
         }
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> {
-            r.identity(AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey()))
+            r.identity(credentials instanceof AwsSessionCredentials session
+                            ? AwsSessionCredentialsIdentity.create(session.accessKeyId(), session.secretAccessKey(),
+                                    session.sessionToken())
+                            : AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey()))
                     .request(request.build())
                     .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
                     .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
                     .putProperty(HttpSigner.SIGNING_CLOCK, clock);
             if (form != null) {
                 r.payload(ContentStreamProvider.fromByteArray(body));
+            }
+            if (presigned) {
+                r.putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                        .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, Duration.ofMinutes(5));
             }
         });
         SdkHttpRequest http = signed.request();

@@ -1,0 +1,106 @@
+package io.gatehouse.server.session;
+
+import io.gatehouse.server.crypto.SecretBox;
+import io.gatehouse.server.store.Store;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session keys of a data directory or database: kept in the store's settings as one value sealed under the
+ * master key ({@value #SETTING}), created at the first start, held in memory as a {@link SessionKeyRing}, and
+ * rotated by {@link #rotate()} (the command line's {@code gatehouse keys rotate-session-key}). Thread-safe.
+ *
+ * <p>A server reads the keys when it starts. A rotation made by this object takes effect here at once; one made by
+ * another process on the same store (the command line beside a running server) is seen when the server next starts,
+ * and until then the server keeps sealing with the key it holds, which the rotated ring still accepts as previous.
+ */
+public final class SessionKeys {
+
+    /** The store setting that holds the sealed key ring. */
+    public static final String SETTING = "session-keys";
+    /** What the sealed ring is bound to (a sealed value copied to another setting fails to open). */
+    private static final String CONTEXT = "setting:" + SETTING;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionKeys.class);
+
+    private final Store store;
+    private final SecretBox box;
+    private final Clock clock;
+    private final SecureRandom random;
+    private volatile SessionKeyRing ring;
+
+    private SessionKeys(Store store, SecretBox box, Clock clock, SecureRandom random, SessionKeyRing ring) {
+        this.store = store;
+        this.box = box;
+        this.clock = clock;
+        this.random = random;
+        this.ring = ring;
+    }
+
+    /**
+     * Reads the store's session keys, creating the first key when it has none (in one transaction, so two processes
+     * starting on a new database agree on it).
+     *
+     * @param box seals under the store's master key (already checked against the store)
+     */
+    public static SessionKeys open(Store store, SecretBox box, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        String sealed = join(store.writer().submit(tx -> tx.meta(SETTING).orElseGet(() -> {
+            SessionKeyRing first = SessionKeyRing.first(random, clock.instant());
+            String value = seal(box, first);
+            tx.putMeta(SETTING, value);
+            LOG.info("created session key {}", first.current().idHex());
+            return value;
+        })));
+        return new SessionKeys(store, box, clock, random, open(box, sealed));
+    }
+
+    /** The keys in use. */
+    public SessionKeyRing ring() {
+        return ring;
+    }
+
+    /**
+     * Rotates the keys: a new current key seals new tokens from now on, the old current key stays valid for the
+     * tokens it sealed, and the key before it is dropped (its tokens are refused). The new ring is durable before it
+     * is used. The ring rotated is the one in the store, so a rotation by another process is not undone.
+     *
+     * @return the ring after the rotation
+     */
+    public SessionKeyRing rotate() {
+        SessionKeyRing rotated = join(store.writer().submit(tx -> {
+            SessionKeyRing stored = tx.meta(SETTING).map(value -> open(box, value))
+                    .orElseGet(() -> SessionKeyRing.first(random, clock.instant()));
+            SessionKeyRing next = stored.rotated(random, clock.instant());
+            tx.putMeta(SETTING, seal(box, next));
+            return next;
+        }));
+        ring = rotated;
+        LOG.info("rotated session keys: current {}, previous {}", rotated.current().idHex(), rotated.previous().idHex());
+        return rotated;
+    }
+
+    private static String seal(SecretBox box, SessionKeyRing ring) {
+        return box.seal(CONTEXT, ring.encode().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SessionKeyRing open(SecretBox box, String sealed) {
+        return SessionKeyRing.decode(new String(box.open(CONTEXT, sealed), StandardCharsets.UTF_8));
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

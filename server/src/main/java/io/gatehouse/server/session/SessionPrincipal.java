@@ -1,0 +1,65 @@
+package io.gatehouse.server.session;
+
+import java.util.Objects;
+
+/**
+ * Who a session acts as.
+ *
+ * @param kind     what kind of principal
+ * @param arn      its ARN in canonical form (partition {@code aws}): {@code arn:aws:iam::ACCOUNT:user/PATH/NAME} or
+ *                 {@code arn:aws:iam::ACCOUNT:root}
+ * @param uniqueId its unique id: {@code AIDA…} for a user, the account id for the root user
+ */
+public record SessionPrincipal(Kind kind, String arn, String uniqueId) {
+
+    /**
+     * The kinds of principal a token may name, with their code in the token. Codes 2 (assumed role) and 3 (federated
+     * user) are reserved for AssumeRole and GetFederationToken; a token with a code this server does not know is
+     * refused.
+     */
+    public enum Kind {
+        /** The account's root user (GetSessionToken as root). */
+        ROOT(0),
+        /** An IAM user (GetSessionToken). */
+        USER(1);
+
+        private final int code;
+
+        Kind(int code) {
+            this.code = code;
+        }
+
+        int code() {
+            return code;
+        }
+
+        static Kind ofCode(int code) {
+            for (Kind kind : values()) {
+                if (kind.code == code) {
+                    return kind;
+                }
+            }
+            return null;
+        }
+    }
+
+    public SessionPrincipal {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(arn, "arn");
+        Objects.requireNonNull(uniqueId, "uniqueId");
+    }
+
+    /** The IAM user's name, the last segment of its ARN; {@code null} for the root user. */
+    public String userName() {
+        return kind == Kind.USER ? arn.substring(arn.lastIndexOf('/') + 1) : null;
+    }
+
+    /** The IAM user's path ({@code /} or {@code /division/}); {@code null} for the root user. */
+    public String userPath() {
+        if (kind != Kind.USER) {
+            return null;
+        }
+        int start = arn.indexOf(":user/") + ":user".length();
+        return arn.substring(start, arn.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,80 @@
+package io.gatehouse.server.session;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+
+/**
+ * Issues and opens session tokens: what STS operations and signature verification share. Thread-safe.
+ */
+public final class Sessions {
+
+    /** Random bytes of a temporary secret access key; base64 makes them 40 characters, as AWS's secrets are. */
+    private static final int SECRET_BYTES = 30;
+
+    private final SessionKeys keys;
+    private final MfaCodeCheck mfa;
+    private final SessionTokenCodec codec = new SessionTokenCodec();
+    private final SecureRandom random = new SecureRandom();
+    private final TemporaryKeyIds keyIds = new TemporaryKeyIds(random);
+
+    /**
+     * @param keys the session keys of the store
+     * @param mfa  checks the MFA codes GetSessionToken is given
+     */
+    public Sessions(SessionKeys keys, MfaCodeCheck mfa) {
+        this.keys = keys;
+        this.mfa = mfa;
+    }
+
+    /** The session keys, for rotation. */
+    public SessionKeys keys() {
+        return keys;
+    }
+
+    /** Checks MFA codes for GetSessionToken. */
+    public MfaCodeCheck mfa() {
+        return mfa;
+    }
+
+    /**
+     * A new session: a new temporary access key id and secret, sealed in a token under the current session key.
+     *
+     * @param issuedAt           now; kept to the second, as AWS's times are
+     * @param duration           how long the credentials are valid
+     * @param mfaAuthenticatedAt when the principal proved an MFA code, or {@code null}
+     */
+    public Issued issue(String accountId, SessionPrincipal principal, Instant issuedAt, Duration duration,
+                        Instant mfaAuthenticatedAt) {
+        Instant issued = issuedAt.truncatedTo(ChronoUnit.SECONDS);
+        Session session = new Session(keyIds.next(accountId), accountId, principal, issued, issued.plus(duration),
+                mfaAuthenticatedAt == null ? null : mfaAuthenticatedAt.truncatedTo(ChronoUnit.SECONDS));
+        byte[] secret = new byte[SECRET_BYTES];
+        random.nextBytes(secret);
+        SessionToken content = new SessionToken(session, Base64.getEncoder().encodeToString(secret));
+        return new Issued(content, codec.encode(content, keys.ring().current()));
+    }
+
+    /**
+     * What a token holds, when a session key of this server sealed it and nobody changed it (expired or not).
+     *
+     * @throws SessionTokenException otherwise
+     */
+    public SessionToken open(String token) {
+        return codec.decode(token, keys.ring());
+    }
+
+    /**
+     * Credentials just issued: what the token holds, and the token. The token and the secret are credentials:
+     * {@link #toString()} leaves them out.
+     */
+    public record Issued(SessionToken content, String token) {
+
+        @Override
+        public String toString() {
+            return "Issued[session=" + content.session() + ", token=<redacted>]";
+        }
+    }
+}
