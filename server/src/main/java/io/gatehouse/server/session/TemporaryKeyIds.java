@@ -3,13 +3,11 @@ package io.gatehouse.server.session;
 import java.security.SecureRandom;
 
 /**
- * Temporary access key ids: {@code ASIA} and 20 characters of AWS's base32 alphabet (upper-case letters and 2-7).
- * The first 8 characters encode the account id (40 bits; every 12-digit account id fits), so that GetAccessKeyInfo
- * can name the account of a temporary key without its token, as AWS's key ids encode theirs; the last 12 are 60
- * random bits, so two sessions of one account share an id with probability about n²/2⁶¹ after n sessions.
- *
- * <p>AWS's own ids are 20 characters long; these are 24 so that the random part stays large while the account is
- * encoded. The STS and IAM models allow 16 to 128 characters.
+ * Temporary access key ids in AWS's form: {@code ASIA} and 16 characters of AWS's base32 alphabet (upper-case letters
+ * and 2-7). The first 8 characters encode the account id (40 bits; every 12-digit account id fits), so that
+ * GetAccessKeyInfo can name the account of a temporary key without its token, as AWS's key ids encode theirs; the last
+ * 8 are 40 random bits. Ids are not recorded, so two sessions of one account may share one (about n²/2⁴¹ after n
+ * sessions); that only makes them look alike in the audit trail, since each token carries its own secret.
  */
 public final class TemporaryKeyIds {
 
@@ -18,7 +16,7 @@ public final class TemporaryKeyIds {
 
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
     private static final int ACCOUNT_CHARACTERS = 8;
-    private static final int RANDOM_CHARACTERS = 12;
+    private static final int RANDOM_CHARACTERS = 8;
     private static final int LENGTH = PREFIX.length() + ACCOUNT_CHARACTERS + RANDOM_CHARACTERS;
 
     private final SecureRandom random;
