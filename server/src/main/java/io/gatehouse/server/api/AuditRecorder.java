@@ -28,12 +28,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Writes each call as a CloudTrail event (record format eventVersion 1.09): who called, what, from where, the
  * request parameters and, for calls that change something, the response elements. Values the service model marks
- * sensitive (secret access keys, passwords, private keys) never enter an event.
+ * sensitive (secret access keys, passwords, private keys, MFA seeds and QR codes) never enter an event, nor do the
+ * one-time codes of an MFA device, which the model does not mark.
  */
 public final class AuditRecorder {
 
@@ -43,6 +45,8 @@ public final class AuditRecorder {
     private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ISO_INSTANT;
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** Members that hold secrets although the model does not mark their shapes sensitive: MFA codes. */
+    private static final Set<String> UNRECORDED = Set.of("AuthenticationCode1", "AuthenticationCode2");
 
     private final String signingName;
     private final String eventSource;
@@ -141,7 +145,8 @@ public final class AuditRecorder {
     /** Whether a structure has a member that its event records (so that it is not written as {@code null}). */
     private static boolean recordsAnything(Struct value) {
         for (Member member : value.shape().members()) {
-            if (value.has(member.name()) && !isSensitive(member.shape()) && raw(value, member) != null) {
+            if (value.has(member.name()) && !UNRECORDED.contains(member.name()) && !isSensitive(member.shape())
+                    && raw(value, member) != null) {
                 return true;
             }
         }
@@ -152,7 +157,7 @@ public final class AuditRecorder {
     private static void struct(JsonGenerator json, Struct value) throws IOException {
         json.writeStartObject();
         for (Member member : value.shape().members()) {
-            if (!value.has(member.name())) {
+            if (!value.has(member.name()) || UNRECORDED.contains(member.name())) {
                 continue;
             }
             Object raw = raw(value, member);

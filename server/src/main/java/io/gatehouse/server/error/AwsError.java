@@ -66,6 +66,9 @@ public enum AwsError {
     UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400, Fault.SENDER, null),
     CONCURRENT_MODIFICATION("ConcurrentModification", 409, Fault.SENDER, null),
     ENTITY_TEMPORARILY_UNMODIFIABLE("EntityTemporarilyUnmodifiable", 409, Fault.SENDER, null),
+    /** An MFA device's code is wrong, out of time or spent already (IAM words every case alike). */
+    INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403, Fault.SENDER,
+            "Authentication code for device is not valid."),
     REPORT_GENERATION_LIMIT_EXCEEDED("ReportGenerationLimitExceeded", 409, Fault.SENDER, null),
     NOT_IMPLEMENTED("NotImplemented", 501, Fault.RECEIVER, null),
 

@@ -39,33 +39,9 @@ final class AccessKeyOperations {
         handlers.put("GetAccessKeyLastUsed", AccessKeyOperations::getAccessKeyLastUsed);
     }
 
-    /**
-     * Authorizes the call on the keys' owner and returns the owner's name, {@code null} for the root user's keys.
-     * A user who manages their own keys without naming themselves is denied in IAM's words for that case.
-     */
-    private static String authorizeOwner(Call call) {
-        String userName = Targets.userOrCaller(call);
-        AccountState account = call.account();
-        Target target;
-        if (userName == null) {
-            target = Target.of(Arns.root(call.caller().accountId()));
-        } else if (call.input().string("UserName") == null) {
-            target = Targets.implicitUser(call, account, userName);
-        } else {
-            target = Targets.user(call, account, userName);
-        }
-        User user = userName == null ? null : account.user(userName);
-        call.authorize(target, context -> {
-            if (user != null) {
-                context.identityTags(user.tags());
-            }
-        });
-        return userName;
-    }
-
     /** Creates a key and answers its secret, the only time IAM reveals it. */
     static Struct createAccessKey(Call call) {
-        String userName = authorizeOwner(call);
+        String userName = Targets.authorizeCredentialOwner(call);
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             AccountState account = mutation.account(accountId);
@@ -91,7 +67,7 @@ final class AccessKeyOperations {
     static Struct updateAccessKey(Call call) {
         String keyId = call.input().string("AccessKeyId");
         String status = call.input().string("Status");
-        String userName = authorizeOwner(call);
+        String userName = Targets.authorizeCredentialOwner(call);
         String accountId = call.caller().accountId();
         if (!"Active".equals(status) && !"Inactive".equals(status)) {
             // The model's status type is shared with credentials that can expire; an access key cannot.
@@ -107,7 +83,7 @@ final class AccessKeyOperations {
 
     static Struct deleteAccessKey(Call call) {
         String keyId = call.input().string("AccessKeyId");
-        String userName = authorizeOwner(call);
+        String userName = Targets.authorizeCredentialOwner(call);
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             owned(mutation.account(accountId), userName, keyId);
@@ -118,7 +94,7 @@ final class AccessKeyOperations {
 
     /** Lists a user's keys, oldest first, without their secrets. */
     static Struct listAccessKeys(Call call) {
-        String userName = authorizeOwner(call);
+        String userName = Targets.authorizeCredentialOwner(call);
         AccountState account = call.account();
         owner(account, userName);
         PageRequest request = call.page();

@@ -20,6 +20,8 @@ public final class IamService {
         UserTagOperations.register(handlers);
         GroupOperations.register(handlers);
         AccessKeyOperations.register(handlers);
+        VirtualMfaDeviceOperations.register(handlers);
+        MfaDeviceOperations.register(handlers);
         PolicyOperations.register(handlers);
         AttachmentOperations.register(handlers);
         InlinePolicyOperations.register(handlers);

@@ -47,6 +47,7 @@ public final class StateLoader {
                 case InstanceProfile profile -> loaded.with(account.withInstanceProfile(profile));
                 case ServiceLinkedRoleDeletion deletion -> loaded.with(account.withRoleDeletion(deletion));
                 case AccessKey key -> loaded.with(account.withAccessKey(key)).withKey(key.id(), row.accountId());
+                case MfaDevice device -> loaded.with(account.withMfaDevice(device));
                 default -> throw new IllegalStateException("decoded " + entity.getClass());
             };
         }
@@ -73,6 +74,7 @@ public final class StateLoader {
             case EntityCodec.INSTANCE_PROFILE -> codec.readInstanceProfile(row.body());
             case EntityCodec.ROLE_DELETION -> codec.readRoleDeletion(row.body());
             case EntityCodec.ACCESS_KEY -> codec.readAccessKey(row.body());
+            case EntityCodec.MFA_DEVICE -> codec.readMfaDevice(row.accountId(), row.body());
             default -> null;
         };
     }
