@@ -7,8 +7,12 @@ import static io.gatehouse.server.it.IamFixtures.grant;
 import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.server.mfa.MfaCodes;
 import io.gatehouse.server.mfa.MfaCodes.Outcome;
+import io.gatehouse.server.store.AuditQuery;
+import io.gatehouse.server.store.AuditRow;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -232,6 +236,37 @@ class MfaDevicesTest {
         assertThat(self.getMFADevice(r -> r.serialNumber(serial(name))).userName()).isEqualTo(user);
         self.deactivateMFADevice(r -> r.serialNumber(serial(name)));
         assertThat(self.listMFADevices().mfaDevices()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theAuditEventOfEnablingRecordsTheUserAndDeviceButNotTheCodes(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        IamClient iam = server.iam();
+        String user = "mfa-audit-" + backend.name();
+        String name = "mfa-audit-phone-" + backend.name();
+        iam.createUser(r -> r.userName(user));
+        String seed = create(iam, name);
+        long now = TotpCodes.freshStep();
+        String first = TotpCodes.code(seed, now - 2);
+        String second = TotpCodes.code(seed, now - 1);
+        iam.enableMFADevice(r -> r.userName(user).serialNumber(serial(name)).authenticationCode1(first)
+                .authenticationCode2(second));
+
+        JsonNode event = null;
+        for (AuditRow row : server.server().store().audit(AuditQuery.between(Instant.now().minusSeconds(3600),
+                Instant.now().plusSeconds(3600)).limit(1000))) {
+            JsonNode candidate = new ObjectMapper().readTree(row.event().body());
+            if (candidate.get("eventName").asText().equals("EnableMFADevice")
+                    && candidate.path("requestParameters").path("userName").asText().equals(user)) {
+                event = candidate;
+            }
+        }
+        assertThat(event).isNotNull();
+        assertThat(event.get("requestParameters").get("serialNumber").asText()).isEqualTo(serial(name));
+        assertThat(event.get("requestParameters").has("authenticationCode1")).isFalse();
+        assertThat(event.get("requestParameters").has("authenticationCode2")).isFalse();
+        assertThat(event.toString()).doesNotContain(first).doesNotContain(second);
     }
 
     @ParameterizedTest
