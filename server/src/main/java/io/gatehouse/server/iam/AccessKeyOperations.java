@@ -45,8 +45,8 @@ final class AccessKeyOperations {
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             AccountState account = mutation.account(accountId);
-            User user = owner(account, userName);
-            if (account.accessKeysOf(ownerKey(userName)).size() >= MAX_KEYS) {
+            User user = Targets.credentialOwner(account, userName);
+            if (account.accessKeysOf(AccountState.ownerKey(userName)).size() >= MAX_KEYS) {
                 throw AwsError.LIMIT_EXCEEDED.exception("Cannot exceed quota for AccessKeysPerUser: %d", MAX_KEYS);
             }
             AccessKey key = new AccessKey(call.services().ids().accessKeyId(), user == null ? null : user.name(),
@@ -96,9 +96,9 @@ final class AccessKeyOperations {
     static Struct listAccessKeys(Call call) {
         String userName = Targets.authorizeCredentialOwner(call);
         AccountState account = call.account();
-        owner(account, userName);
+        Targets.credentialOwner(account, userName);
         PageRequest request = call.page();
-        List<AccessKey> keys = account.accessKeysOf(ownerKey(userName));
+        List<AccessKey> keys = account.accessKeysOf(AccountState.ownerKey(userName));
         Page<AccessKey> page = request.page(Listings.following(keys, request, AccessKeyOperations::position),
                 AccessKeyOperations::position);
         Struct.Builder out = call.output();
@@ -149,25 +149,9 @@ final class AccessKeyOperations {
         return out.set("AccessKeyLastUsed", used.build()).build();
     }
 
-    /** The user whose keys these are, checked to exist; {@code null} for the root user. */
-    private static User owner(AccountState account, String userName) {
-        if (userName == null) {
-            return null;
-        }
-        User user = account.user(userName);
-        if (user == null) {
-            throw UserOperations.noSuchUser(userName);
-        }
-        return user;
-    }
-
-    private static String ownerKey(String userName) {
-        return userName == null ? AccountState.ROOT_KEYS : Names.key(userName);
-    }
-
     /** The key, if it belongs to the user (or to the root user when {@code userName} is null). */
     private static AccessKey owned(AccountState account, String userName, String keyId) {
-        owner(account, userName);
+        Targets.credentialOwner(account, userName);
         AccessKey key = account.accessKeys().get(keyId);
         boolean owns = key != null && (userName == null ? key.userName() == null
                 : key.userName() != null && Names.key(key.userName()).equals(Names.key(userName)));

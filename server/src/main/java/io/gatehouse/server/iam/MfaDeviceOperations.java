@@ -11,7 +11,6 @@ import io.gatehouse.server.protocol.PageRequest;
 import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.MfaDevice;
-import io.gatehouse.server.state.Names;
 import io.gatehouse.server.state.User;
 import java.time.Instant;
 import java.util.List;
@@ -57,12 +56,12 @@ final class MfaDeviceOperations {
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             AccountState account = mutation.account(accountId);
-            User user = owner(account, userName);
+            User user = Targets.credentialOwner(account, userName);
             MfaDevice device = VirtualMfaDeviceOperations.require(account, serial, accountId);
             if (device.assignment() != null) {
                 throw AwsError.ENTITY_ALREADY_EXISTS.exception("MFA Device is already in use.");
             }
-            if (account.mfaDevices().of(ownerKey(userName)).size() >= MAX_DEVICES_PER_USER) {
+            if (account.mfaDevices().of(AccountState.ownerKey(userName)).size() >= MAX_DEVICES_PER_USER) {
                 throw AwsError.LIMIT_EXCEEDED.exception("Cannot exceed quota limit for MFADevicesPerUser.");
             }
             Instant now = call.services().clock().instant();
@@ -108,9 +107,9 @@ final class MfaDeviceOperations {
     static Struct listMfaDevices(Call call) {
         String userName = authorizeOwner(call);
         AccountState account = call.account();
-        owner(account, userName);
+        Targets.credentialOwner(account, userName);
         PageRequest request = call.page();
-        List<MfaDevice> devices = account.mfaDevices().of(ownerKey(userName));
+        List<MfaDevice> devices = account.mfaDevices().of(AccountState.ownerKey(userName));
         Page<MfaDevice> page = request.page(Listings.following(devices, request, MfaDevice::key), MfaDevice::key);
         Struct.Builder out = call.output();
         out.set("MFADevices", page.items().stream().map(d -> view(call, out.child("MFADevices"), d)).toList());
@@ -136,27 +135,11 @@ final class MfaDeviceOperations {
         return rootItself ? null : Targets.authorizeCredentialOwner(call);
     }
 
-    /** The user whose devices these are, checked to exist; {@code null} for the root user. */
-    private static User owner(AccountState account, String userName) {
-        if (userName == null) {
-            return null;
-        }
-        User user = account.user(userName);
-        if (user == null) {
-            throw UserOperations.noSuchUser(userName);
-        }
-        return user;
-    }
-
-    private static String ownerKey(String userName) {
-        return userName == null ? AccountState.ROOT_KEYS : Names.key(userName);
-    }
-
     /** The device, if it exists and is enabled for the user (the root user when {@code userName} is null). */
     private static MfaDevice enabledFor(AccountState account, String userName, String serial) {
-        owner(account, userName);
+        Targets.credentialOwner(account, userName);
         MfaDevice device = VirtualMfaDeviceOperations.require(account, serial, account.accountId());
-        if (device.assignment() == null || !device.assignment().ownerKey().equals(ownerKey(userName))) {
+        if (device.assignment() == null || !device.assignment().ownerKey().equals(AccountState.ownerKey(userName))) {
             throw notEnabledFor(serial);
         }
         return device;

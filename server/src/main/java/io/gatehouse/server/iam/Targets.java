@@ -58,6 +58,18 @@ final class Targets {
         return userName;
     }
 
+    /** The user whose credentials these are, checked to exist ({@code NoSuchEntity}); {@code null} for the root user. */
+    static User credentialOwner(AccountState account, String userName) {
+        if (userName == null) {
+            return null;
+        }
+        User user = account.user(userName);
+        if (user == null) {
+            throw UserOperations.noSuchUser(userName);
+        }
+        return user;
+    }
+
     /** A group the request names. */
     static Target group(Call call, AccountState account, String name) {
         Group group = account.group(name);

@@ -4,7 +4,6 @@ import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.MfaDevice;
 import io.gatehouse.server.state.Mutation;
-import io.gatehouse.server.state.Names;
 import io.gatehouse.server.state.StateWriter;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -94,8 +93,7 @@ public final class MfaCodes {
         if (device == null) {
             return Outcome.NO_SUCH_DEVICE;
         }
-        String owner = userName == null ? AccountState.ROOT_KEYS : Names.key(userName);
-        if (device.assignment() == null || !device.assignment().ownerKey().equals(owner)) {
+        if (device.assignment() == null || !device.assignment().ownerKey().equals(AccountState.ownerKey(userName))) {
             return Outcome.NOT_ENABLED_FOR_PRINCIPAL;
         }
         if (code == null || !code.matches("[0-9]{6}")) {

@@ -54,6 +54,11 @@ public record AccountState(
     /** The key under which the root user's access keys are indexed. */
     public static final String ROOT_KEYS = "";
 
+    /** The key under which a user's credentials are indexed: its name's key, {@link #ROOT_KEYS} for {@code null}. */
+    public static String ownerKey(String userName) {
+        return userName == null ? ROOT_KEYS : Names.key(userName);
+    }
+
     /** A new, empty account. */
     public static AccountState of(Account account) {
         return new AccountState(account, 0, TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),

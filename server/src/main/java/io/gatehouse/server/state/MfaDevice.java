@@ -36,7 +36,7 @@ public record MfaDevice(String name, String path, String seed, Instant created, 
 
         /** The owner under which the account indexes its devices ({@link AccountState#ROOT_KEYS} for root). */
         public String ownerKey() {
-            return root() ? AccountState.ROOT_KEYS : Names.key(userName);
+            return AccountState.ownerKey(userName);
         }
     }
 
