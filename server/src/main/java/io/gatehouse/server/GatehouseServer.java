@@ -11,7 +11,8 @@ import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.http.HttpServer;
 import io.gatehouse.server.iam.IamService;
 import io.gatehouse.server.metrics.Metrics;
-import io.gatehouse.server.session.MfaCodeCheck;
+import io.gatehouse.server.mfa.MfaCodes;
+import io.gatehouse.server.mfa.SessionMfaCheck;
 import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.AccountState;
@@ -93,7 +94,7 @@ public final class GatehouseServer implements AutoCloseable {
                         + " (readable by you only).");
             }
             Preloaded parts = join(preloaded);
-            Sessions sessions = new Sessions(data.sessionKeys(), MfaCodeCheck.NO_DEVICES);
+            Sessions sessions = new Sessions(data.sessionKeys(), new SessionMfaCheck(new MfaCodes(state)));
             Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock,
                     new PasswordHasher(options.passwordHashing()), sessions);
             Metrics metrics = new Metrics();
@@ -211,6 +212,9 @@ public final class GatehouseServer implements AutoCloseable {
                 }
                 for (LoginProfile profile : List.copyOf(mutation.account(accountId).loginProfiles().values())) {
                     mutation.removeLoginProfile(accountId, profile.userName());
+                }
+                for (String device : List.copyOf(mutation.account(accountId).mfaDevices().devices().keySet())) {
+                    mutation.removeMfaDevice(accountId, device);
                 }
                 account = mutation.account(accountId);
                 for (String user : List.copyOf(account.users().keySet())) {

@@ -36,7 +36,7 @@ import java.util.Set;
  * Writes each call as a CloudTrail event (record format eventVersion 1.09): who called, what, from where, the
  * request parameters and, for calls that change something or issue credentials, the response elements. Values the
  * service model marks sensitive (secret access keys, passwords, private keys) never enter an event, nor do the
- * members a service withholds besides (session tokens, which the STS model does not mark sensitive). A call made
+ * members a service withholds besides (session tokens, which the STS model does not mark sensitive; MFA codes). A call made
  * with temporary credentials names them in {@code userIdentity.sessionContext}, as CloudTrail does.
  */
 public final class AuditRecorder {

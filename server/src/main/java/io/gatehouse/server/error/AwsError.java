@@ -71,6 +71,9 @@ public enum AwsError {
             "Password does not conform to the account password policy."),
     /** The caller is not the kind of principal the operation is for (ChangePassword is for IAM users only). */
     INVALID_USER_TYPE("InvalidUserType", 400, Fault.SENDER, null),
+    /** An MFA device's code is wrong, out of time or spent already (IAM words every case alike). */
+    INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403, Fault.SENDER,
+            "Authentication code for device is not valid."),
     REPORT_GENERATION_LIMIT_EXCEEDED("ReportGenerationLimitExceeded", 409, Fault.SENDER, null),
     NOT_IMPLEMENTED("NotImplemented", 501, Fault.RECEIVER, null),
 

@@ -39,38 +39,14 @@ final class AccessKeyOperations {
         handlers.put("GetAccessKeyLastUsed", AccessKeyOperations::getAccessKeyLastUsed);
     }
 
-    /**
-     * Authorizes the call on the keys' owner and returns the owner's name, {@code null} for the root user's keys.
-     * A user who manages their own keys without naming themselves is denied in IAM's words for that case.
-     */
-    private static String authorizeOwner(Call call) {
-        String userName = Targets.userOrCaller(call);
-        AccountState account = call.account();
-        Target target;
-        if (userName == null) {
-            target = Target.of(Arns.root(call.caller().accountId()));
-        } else if (call.input().string("UserName") == null) {
-            target = Targets.implicitUser(call, account, userName);
-        } else {
-            target = Targets.user(call, account, userName);
-        }
-        User user = userName == null ? null : account.user(userName);
-        call.authorize(target, context -> {
-            if (user != null) {
-                context.identityTags(user.tags());
-            }
-        });
-        return userName;
-    }
-
     /** Creates a key and answers its secret, the only time IAM reveals it. */
     static Struct createAccessKey(Call call) {
-        String userName = authorizeOwner(call);
+        String userName = Targets.authorizeCredentialOwner(call);
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             AccountState account = mutation.account(accountId);
-            User user = owner(account, userName);
-            if (account.accessKeysOf(ownerKey(userName)).size() >= MAX_KEYS) {
+            User user = Targets.credentialOwner(account, userName);
+            if (account.accessKeysOf(AccountState.ownerKey(userName)).size() >= MAX_KEYS) {
                 throw AwsError.LIMIT_EXCEEDED.exception("Cannot exceed quota for AccessKeysPerUser: %d", MAX_KEYS);
             }
             AccessKey key = new AccessKey(call.services().ids().accessKeyId(), user == null ? null : user.name(),
@@ -91,7 +67,7 @@ final class AccessKeyOperations {
     static Struct updateAccessKey(Call call) {
         String keyId = call.input().string("AccessKeyId");
         String status = call.input().string("Status");
-        String userName = authorizeOwner(call);
+        String userName = Targets.authorizeCredentialOwner(call);
         String accountId = call.caller().accountId();
         if (!"Active".equals(status) && !"Inactive".equals(status)) {
             // The model's status type is shared with credentials that can expire; an access key cannot.
@@ -107,7 +83,7 @@ final class AccessKeyOperations {
 
     static Struct deleteAccessKey(Call call) {
         String keyId = call.input().string("AccessKeyId");
-        String userName = authorizeOwner(call);
+        String userName = Targets.authorizeCredentialOwner(call);
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             owned(mutation.account(accountId), userName, keyId);
@@ -118,11 +94,11 @@ final class AccessKeyOperations {
 
     /** Lists a user's keys, oldest first, without their secrets. */
     static Struct listAccessKeys(Call call) {
-        String userName = authorizeOwner(call);
+        String userName = Targets.authorizeCredentialOwner(call);
         AccountState account = call.account();
-        owner(account, userName);
+        Targets.credentialOwner(account, userName);
         PageRequest request = call.page();
-        List<AccessKey> keys = account.accessKeysOf(ownerKey(userName));
+        List<AccessKey> keys = account.accessKeysOf(AccountState.ownerKey(userName));
         Page<AccessKey> page = request.page(Listings.following(keys, request, AccessKeyOperations::position),
                 AccessKeyOperations::position);
         Struct.Builder out = call.output();
@@ -173,25 +149,9 @@ final class AccessKeyOperations {
         return out.set("AccessKeyLastUsed", used.build()).build();
     }
 
-    /** The user whose keys these are, checked to exist; {@code null} for the root user. */
-    private static User owner(AccountState account, String userName) {
-        if (userName == null) {
-            return null;
-        }
-        User user = account.user(userName);
-        if (user == null) {
-            throw UserOperations.noSuchUser(userName);
-        }
-        return user;
-    }
-
-    private static String ownerKey(String userName) {
-        return userName == null ? AccountState.ROOT_KEYS : Names.key(userName);
-    }
-
     /** The key, if it belongs to the user (or to the root user when {@code userName} is null). */
     private static AccessKey owned(AccountState account, String userName, String keyId) {
-        owner(account, userName);
+        Targets.credentialOwner(account, userName);
         AccessKey key = account.accessKeys().get(keyId);
         boolean owns = key != null && (userName == null ? key.userName() == null
                 : key.userName() != null && Names.key(key.userName()).equals(Names.key(userName)));

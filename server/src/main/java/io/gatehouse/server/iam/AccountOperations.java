@@ -94,8 +94,10 @@ final class AccountOperations {
 
     /**
      * The account's usage and quotas, with every key IAM answers. Counts come from the account's state; each quota
-     * is the constant the operations enforce. Entities Gatehouse does not store yet (MFA devices, server and
-     * signing certificates, identity providers) count 0.
+     * is the constant the operations enforce. Entities Gatehouse does not store yet (server and signing
+     * certificates, identity providers) count 0. {@code MFADevices} counts every virtual MFA device, enabled or not,
+     * {@code MFADevicesInUse} those enabled for someone, and {@code AccountMFAEnabled} is 1 when the root user has
+     * one.
      */
     static Struct getAccountSummary(Call call) {
         call.authorize("*", context -> {});
@@ -112,9 +114,9 @@ final class AccountOperations {
         summary.put("GroupsPerUserQuota", GroupOperations.MAX_GROUPS_PER_USER);
         summary.put("SigningCertificatesPerUserQuota", MAX_SIGNING_CERTIFICATES_PER_USER);
         summary.put("AccessKeysPerUserQuota", AccessKeyOperations.MAX_KEYS);
-        summary.put("MFADevices", 0);
-        summary.put("MFADevicesInUse", 0);
-        summary.put("AccountMFAEnabled", 0);
+        summary.put("MFADevices", account.mfaDevices().devices().size());
+        summary.put("MFADevicesInUse", account.mfaDevices().inUse());
+        summary.put("AccountMFAEnabled", account.mfaDevices().of(AccountState.ROOT_KEYS).isEmpty() ? 0 : 1);
         summary.put("AccountAccessKeysPresent", account.accessKeysOf(AccountState.ROOT_KEYS).isEmpty() ? 0 : 1);
         summary.put("AccountSigningCertificatesPresent", 0);
         summary.put("AttachedPoliciesPerGroupQuota", AttachmentOperations.MAX_ATTACHED);

@@ -8,6 +8,7 @@ import io.gatehouse.server.protocol.QueryProtocol;
 import io.gatehouse.server.protocol.ServiceModel;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The IAM API: its model-driven protocol and the handlers of the operations Gatehouse implements. */
 public final class IamService {
@@ -20,6 +21,8 @@ public final class IamService {
         UserTagOperations.register(handlers);
         GroupOperations.register(handlers);
         AccessKeyOperations.register(handlers);
+        VirtualMfaDeviceOperations.register(handlers);
+        MfaDeviceOperations.register(handlers);
         PolicyOperations.register(handlers);
         AttachmentOperations.register(handlers);
         InlinePolicyOperations.register(handlers);
@@ -30,6 +33,9 @@ public final class IamService {
         PasswordPolicyOperations.register(handlers);
         LoginProfileOperations.register(handlers);
         return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
-                new AuditRecorder("iam", catalog));
+                new AuditRecorder("iam", catalog, Set.of(), Set.of(
+                        // One-time MFA codes, which the model does not mark sensitive.
+                        "EnableMFADeviceRequest.AuthenticationCode1", "EnableMFADeviceRequest.AuthenticationCode2",
+                        "ResyncMFADeviceRequest.AuthenticationCode1", "ResyncMFADeviceRequest.AuthenticationCode2")));
     }
 }

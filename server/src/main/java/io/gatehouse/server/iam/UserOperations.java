@@ -14,6 +14,7 @@ import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.LoginProfile;
+import io.gatehouse.server.state.MfaDevice;
 import io.gatehouse.server.state.Mutation;
 import io.gatehouse.server.state.Names;
 import io.gatehouse.server.state.Tag;
@@ -150,11 +151,15 @@ final class UserOperations {
         });
     }
 
-    /** Stores a user under its new name or path, with its access keys and login profile pointing at the name. */
+    /**
+     * Stores a user under its new name or path, with its access keys, login profile and MFA devices pointing at the
+     * name.
+     */
     private static void replace(Mutation mutation, AccountState account, User user, User updated) {
         String accountId = account.accountId();
         List<AccessKey> keys = account.accessKeysOf(Names.key(user.name()));
         LoginProfile profile = account.loginProfile(user.name());
+        List<MfaDevice> devices = account.mfaDevices().of(Names.key(user.name()));
         if (!Names.key(updated.name()).equals(Names.key(user.name()))) {
             if (profile != null) {
                 mutation.removeLoginProfile(accountId, user.name());
@@ -168,6 +173,12 @@ final class UserOperations {
         for (AccessKey key : keys) {
             if (!key.userName().equals(updated.name())) {
                 mutation.putAccessKey(accountId, key.withUserName(updated.name()));
+            }
+        }
+        for (MfaDevice device : devices) {
+            if (!device.assignment().userName().equals(updated.name())) {
+                mutation.putMfaDevice(accountId, device.withAssignment(
+                        new MfaDevice.Assignment(updated.name(), device.assignment().enabled())));
             }
         }
     }
@@ -202,8 +213,9 @@ final class UserOperations {
      * IAM's dependents of a user, in the order of the DeleteUser reference: password (login profile), access keys,
      * signing certificates, SSH public keys, service-specific credentials, MFA devices, inline policies, attached
      * managed policies, group memberships. Each kind Gatehouse stores is checked at its place; a kind added later
-     * takes its place with IAM's words: {@code must delete certificates first.}, {@code must remove referenced
-     * objects first.} (SSH public keys), {@code must delete MFA device first.}
+     * takes its place with IAM's words: {@code must delete certificates
+     * first.}, {@code must remove referenced objects first.} (SSH public keys). An MFA device holds a user while it
+     * is enabled for it ({@code must delete MFA device first.}, though deactivating it is enough).
      */
     private static void checkNothingDependsOn(AccountState account, User user) {
         if (account.loginProfile(user.name()) != null) {
@@ -212,7 +224,10 @@ final class UserOperations {
         if (!account.accessKeysOf(Names.key(user.name())).isEmpty()) {
             throw conflict("must delete access keys first.");
         }
-        // signing certificates, SSH public keys, service-specific credentials, MFA devices
+        // signing certificates, SSH public keys, service-specific credentials
+        if (!account.mfaDevices().of(Names.key(user.name())).isEmpty()) {
+            throw conflict("must delete MFA device first.");
+        }
         if (!user.inlinePolicies().isEmpty()) {
             throw conflict("must delete policies first.");
         }

@@ -9,20 +9,9 @@ import java.time.Instant;
  * only when the request carries both. The MFA devices are not this package's business; whoever keeps them implements
  * this interface and the server is wired with it. Implementations are thread-safe, answer in constant time with
  * respect to the code, and never put the code or a seed in an exception, a log or an event.
- *
- * <p>Until the server keeps MFA devices it is wired with {@link #NO_DEVICES}: no serial number belongs to any user,
- * so every code is refused the way AWS refuses a serial number that is not the caller's.
  */
 @FunctionalInterface
 public interface MfaCodeCheck {
-
-    /**
-     * Refuses all codes: no principal has an MFA device. AWS's answer for a serial number that is not associated with
-     * the caller (two spaces after the first sentence are AWS's).
-     */
-    MfaCodeCheck NO_DEVICES = (accountId, userName, serialNumber, tokenCode, now) -> {
-        throw unknownDevice();
-    };
 
     /**
      * Checks a code for GetSessionToken.

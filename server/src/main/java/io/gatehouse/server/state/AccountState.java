@@ -33,6 +33,7 @@ import org.pcollections.TreePMap;
  * @param userKeys         user key to the ids of its access keys ({@code ""} for the root user)
  * @param roleDeletions    service-linked role deletions by task id, for GetServiceLinkedRoleDeletionStatus
  * @param loginProfiles    users' login profiles (console passwords) by user key
+ * @param mfaDevices       virtual MFA devices, with the index of whom each is enabled for
  */
 public record AccountState(
         Account account,
@@ -49,16 +50,22 @@ public record AccountState(
         PMap<String, PSet<String>> roleProfiles,
         PMap<String, PSet<String>> userKeys,
         PMap<String, ServiceLinkedRoleDeletion> roleDeletions,
-        PMap<String, LoginProfile> loginProfiles) {
+        PMap<String, LoginProfile> loginProfiles,
+        MfaDevices mfaDevices) {
 
     /** The key under which the root user's access keys are indexed. */
     public static final String ROOT_KEYS = "";
+
+    /** The key under which a user's credentials are indexed: its name's key, {@link #ROOT_KEYS} for {@code null}. */
+    public static String ownerKey(String userName) {
+        return userName == null ? ROOT_KEYS : Names.key(userName);
+    }
 
     /** A new, empty account. */
     public static AccountState of(Account account) {
         return new AccountState(account, 0, TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
                 TreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
-                HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty());
+                HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), MfaDevices.EMPTY);
     }
 
     public String accountId() {
@@ -148,7 +155,7 @@ public record AccountState(
         return new AccountState(account, version + 1, users.plus(key, user), groups, roles, policies, instanceProfiles,
                 accessKeys, members, reattach(ref, old == null ? null : old.attachedPolicyArns(), user.attachedPolicyArns()),
                 rebound(ref, old == null ? null : old.permissionsBoundaryArn(), user.permissionsBoundaryArn()),
-                roleProfiles, userKeys, roleDeletions, loginProfiles);
+                roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices);
     }
 
     /** This state without a user (its keys, login profile, memberships and attachments must already be gone). */
@@ -163,7 +170,7 @@ public record AccountState(
         return new AccountState(account, version + 1, users.minus(key), groups, roles, policies, instanceProfiles,
                 accessKeys, members, reattach(ref, old.attachedPolicyArns(), List.of()),
                 rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles, userKeys.minus(key), roleDeletions,
-                loginProfiles);
+                loginProfiles, mfaDevices);
     }
 
     public AccountState withGroup(Group group) {
@@ -171,7 +178,7 @@ public record AccountState(
         Group old = groups.get(key);
         return new AccountState(account, version + 1, users, groups.plus(key, group), roles, policies, instanceProfiles,
                 accessKeys, groupMembers, reattach("group/" + key, old == null ? null : old.attachedPolicyArns(),
-                group.attachedPolicyArns()), boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles);
+                group.attachedPolicyArns()), boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices);
     }
 
     public AccountState withoutGroup(String name) {
@@ -179,7 +186,7 @@ public record AccountState(
         Group old = Objects.requireNonNull(groups.get(key), name);
         return new AccountState(account, version + 1, users, groups.minus(key), roles, policies, instanceProfiles,
                 accessKeys, groupMembers.minus(key), reattach("group/" + key, old.attachedPolicyArns(), List.of()),
-                boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles);
+                boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices);
     }
 
     public AccountState withRole(Role role) {
@@ -189,7 +196,7 @@ public record AccountState(
         return new AccountState(account, version + 1, users, groups, roles.plus(key, role), policies, instanceProfiles,
                 accessKeys, groupMembers, reattach(ref, old == null ? null : old.attachedPolicyArns(), role.attachedPolicyArns()),
                 rebound(ref, old == null ? null : old.permissionsBoundaryArn(), role.permissionsBoundaryArn()),
-                roleProfiles, userKeys, roleDeletions, loginProfiles);
+                roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices);
     }
 
     public AccountState withoutRole(String name) {
@@ -199,19 +206,19 @@ public record AccountState(
         return new AccountState(account, version + 1, users, groups, roles.minus(key), policies, instanceProfiles,
                 accessKeys, groupMembers, reattach(ref, old.attachedPolicyArns(), List.of()),
                 rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles.minus(key), userKeys, roleDeletions,
-                loginProfiles);
+                loginProfiles, mfaDevices);
     }
 
     public AccountState withPolicy(ManagedPolicy policy) {
         return new AccountState(account, version + 1, users, groups, roles, policies.plus(Names.key(policy.name()), policy),
                 instanceProfiles, accessKeys, groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
-                roleDeletions, loginProfiles);
+                roleDeletions, loginProfiles, mfaDevices);
     }
 
     public AccountState withoutPolicy(String name) {
         return new AccountState(account, version + 1, users, groups, roles, policies.minus(Names.key(name)),
                 instanceProfiles, accessKeys, groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
-                roleDeletions, loginProfiles);
+                roleDeletions, loginProfiles, mfaDevices);
     }
 
     public AccountState withInstanceProfile(InstanceProfile profile) {
@@ -226,7 +233,7 @@ public record AccountState(
         }
         return new AccountState(account, version + 1, users, groups, roles, policies,
                 instanceProfiles.plus(key, profile), accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys,
-                roleDeletions, loginProfiles);
+                roleDeletions, loginProfiles, mfaDevices);
     }
 
     public AccountState withoutInstanceProfile(String name) {
@@ -237,7 +244,7 @@ public record AccountState(
             profiles = remove(profiles, Names.key(role), key);
         }
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles.minus(key),
-                accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys, roleDeletions, loginProfiles);
+                accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys, roleDeletions, loginProfiles, mfaDevices);
     }
 
     /** This state with an access key created or replaced; {@code userName == null} is the root user's. */
@@ -245,7 +252,7 @@ public record AccountState(
         String owner = key.userName() == null ? ROOT_KEYS : Names.key(key.userName());
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles,
                 accessKeys.plus(key.id(), key), groupMembers, attachments, boundaryUses, roleProfiles,
-                add(userKeys, owner, key.id()), roleDeletions, loginProfiles);
+                add(userKeys, owner, key.id()), roleDeletions, loginProfiles, mfaDevices);
     }
 
     public AccountState withoutAccessKey(String id) {
@@ -253,32 +260,45 @@ public record AccountState(
         String owner = old.userName() == null ? ROOT_KEYS : Names.key(old.userName());
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles,
                 accessKeys.minus(id), groupMembers, attachments, boundaryUses, roleProfiles, remove(userKeys, owner, id),
-                roleDeletions, loginProfiles);
+                roleDeletions, loginProfiles, mfaDevices);
     }
 
     /** This state with a service-linked role deletion recorded. */
     public AccountState withRoleDeletion(ServiceLinkedRoleDeletion deletion) {
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
                 groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
-                roleDeletions.plus(deletion.taskId(), deletion), loginProfiles);
+                roleDeletions.plus(deletion.taskId(), deletion), loginProfiles, mfaDevices);
     }
 
     /** This state with a user's login profile created or replaced. */
     public AccountState withLoginProfile(LoginProfile profile) {
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
                 groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions,
-                loginProfiles.plus(Names.key(profile.userName()), profile));
+                loginProfiles.plus(Names.key(profile.userName()), profile), mfaDevices);
     }
 
     public AccountState withoutLoginProfile(String userName) {
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
                 groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions,
-                loginProfiles.minus(Names.key(userName)));
+                loginProfiles.minus(Names.key(userName)), mfaDevices);
+    }
+
+    /** This state with a virtual MFA device created or replaced (its owner index follows its assignment). */
+    public AccountState withMfaDevice(MfaDevice device) {
+        return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
+                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles,
+                mfaDevices.with(device));
+    }
+
+    public AccountState withoutMfaDevice(String key) {
+        return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
+                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles,
+                mfaDevices.without(key));
     }
 
     public AccountState withAccount(Account changed) {
         return new AccountState(changed, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
-                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles);
+                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices);
     }
 
     private PMap<String, PSet<String>> reattach(String ref, List<String> before, List<String> after) {

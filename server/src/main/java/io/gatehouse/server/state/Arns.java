@@ -38,6 +38,11 @@ public final class Arns {
         return iam(accountId, "instance-profile", path, name);
     }
 
+    /** A virtual MFA device's ARN, which is also its serial number. */
+    public static String mfa(String accountId, String path, String name) {
+        return iam(accountId, "mfa", path, name);
+    }
+
     public static String root(String accountId) {
         return CANONICAL_PREFIX + "iam::" + accountId + ":root";
     }

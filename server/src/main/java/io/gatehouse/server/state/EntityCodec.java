@@ -33,6 +33,8 @@ public final class EntityCodec {
     public static final String ACCESS_KEY = "access-key";
     /** A user's login profile: its password hashes, sealed. */
     public static final String LOGIN_PROFILE = "login-profile";
+    /** A virtual MFA device, keyed by {@link MfaDevice#key()}. */
+    public static final String MFA_DEVICE = "mfa-device";
     /** A service-linked role deletion, kept for GetServiceLinkedRoleDeletionStatus. */
     public static final String ROLE_DELETION = "role-deletion";
     /** A deleted access key's id, kept so the key stays refused rather than unknown. */
@@ -238,6 +240,40 @@ public final class EntityCodec {
         return new LoginProfile(user, time(node.get("created").asText()),
                 time(node.get("passwordLastChanged").asText()), node.get("passwordResetRequired").asBoolean(), hash,
                 previous);
+    }
+
+    // --- virtual MFA devices ---
+
+    /** A device's stored form; its seed is sealed and bound to the account and the device. */
+    public String write(String accountId, MfaDevice device) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("name", device.name()).put("path", device.path()).put("created", device.created().toString());
+        node.put("seed", secrets.seal(device.seed(), seedBinding(accountId, device.key())));
+        node.set("tags", tags(device.tags()));
+        if (device.assignment() != null) {
+            ObjectNode assignment = node.putObject("assignment");
+            putNullable(assignment, "user", device.assignment().userName());
+            assignment.put("enabled", device.assignment().enabled().toString());
+        }
+        node.put("lastUsedStep", device.lastUsedStep());
+        return text(node);
+    }
+
+    public MfaDevice readMfaDevice(String accountId, String json) {
+        JsonNode node = tree(json);
+        String name = node.get("name").asText();
+        String path = node.get("path").asText();
+        JsonNode assignment = node.get("assignment");
+        return new MfaDevice(name, path,
+                secrets.open(node.get("seed").asText(), seedBinding(accountId, MfaDevice.keyOf(path, name))),
+                time(node.get("created").asText()), tags(node.get("tags")), assignment == null ? null
+                        : new MfaDevice.Assignment(nullable(assignment, "user"), time(assignment.get("enabled").asText())),
+                node.get("lastUsedStep").asLong());
+    }
+
+    /** What a sealed seed is bound to: device keys are unique within an account only. */
+    private static String seedBinding(String accountId, String deviceKey) {
+        return "mfa-device:" + accountId + ":" + deviceKey;
     }
 
     // --- accounts ---

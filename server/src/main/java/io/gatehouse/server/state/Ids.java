@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * Identifiers in AWS's formats, from {@link SecureRandom}: unique ids ({@code AIDA} users, {@code AGPA} groups,
  * {@code AROA} roles, {@code ANPA} policies, {@code AIPA} instance profiles: prefix and 17 characters), access key
- * ids ({@code AKIA} and 16 characters), secret access keys (40 characters of base64) and account ids (12 digits).
+ * ids ({@code AKIA} and 16 characters), secret access keys (40 characters of base64), account ids (12 digits) and
+ * virtual MFA seeds.
  */
 public final class Ids {
 
@@ -103,6 +104,13 @@ public final class Ids {
             out[i] = SECRET_ALPHABET[random.nextInt(SECRET_ALPHABET.length)];
         }
         return new String(out);
+    }
+
+    /** A virtual MFA device's TOTP seed: 20 random bytes (160 bits, the size RFC 4226 recommends for HMAC-SHA1). */
+    public byte[] mfaSeed() {
+        byte[] seed = new byte[20];
+        random.nextBytes(seed);
+        return seed;
     }
 
     private String id(String prefix, int length) {

@@ -132,6 +132,17 @@ public final class Mutation {
         state = state.with(account(accountId).withoutLoginProfile(userName));
     }
 
+    /** Creates or replaces a virtual MFA device (its seed sealed in the store). */
+    public void putMfaDevice(String accountId, MfaDevice device) {
+        tx.put(accountId, EntityCodec.MFA_DEVICE, device.key(), codec.write(accountId, device));
+        state = state.with(account(accountId).withMfaDevice(device));
+    }
+
+    public void removeMfaDevice(String accountId, String key) {
+        tx.delete(accountId, EntityCodec.MFA_DEVICE, key);
+        state = state.with(account(accountId).withoutMfaDevice(key));
+    }
+
     GatehouseState result() {
         return Objects.requireNonNull(state);
     }

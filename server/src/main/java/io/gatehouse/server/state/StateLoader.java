@@ -48,6 +48,7 @@ public final class StateLoader {
                 case ServiceLinkedRoleDeletion deletion -> loaded.with(account.withRoleDeletion(deletion));
                 case LoginProfile profile -> loaded.with(account.withLoginProfile(profile));
                 case AccessKey key -> loaded.with(account.withAccessKey(key)).withKey(key.id(), row.accountId());
+                case MfaDevice device -> loaded.with(account.withMfaDevice(device));
                 default -> throw new IllegalStateException("decoded " + entity.getClass());
             };
         }
@@ -75,6 +76,7 @@ public final class StateLoader {
             case EntityCodec.ROLE_DELETION -> codec.readRoleDeletion(row.body());
             case EntityCodec.ACCESS_KEY -> codec.readAccessKey(row.body());
             case EntityCodec.LOGIN_PROFILE -> codec.readLoginProfile(row.body());
+            case EntityCodec.MFA_DEVICE -> codec.readMfaDevice(row.accountId(), row.body());
             default -> null;
         };
     }

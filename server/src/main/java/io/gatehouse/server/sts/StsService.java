@@ -20,9 +20,10 @@ public final class StsService {
         handlers.put("GetCallerIdentity", IdentityOperations::getCallerIdentity);
         handlers.put("GetAccessKeyInfo", IdentityOperations::getAccessKeyInfo);
         handlers.put("GetSessionToken", SessionTokenOperation::getSessionToken);
-        // CloudTrail records the credentials STS issues (their key id and expiry), never the secret or the token.
+        // CloudTrail records the credentials STS issues (their key id and expiry), never the secret or the token; nor
+        // the one-time MFA code, which the model does not mark sensitive.
         AuditRecorder audit = new AuditRecorder("sts", catalog, Set.of("GetSessionToken"),
-                Set.of("Credentials.SessionToken"));
+                Set.of("Credentials.SessionToken", "GetSessionTokenRequest.TokenCode"));
         return new ServiceEndpoint("sts", QueryProtocol.of(ServiceModel.load("sts")), handlers, audit);
     }
 }

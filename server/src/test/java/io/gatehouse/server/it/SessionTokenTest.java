@@ -76,7 +76,7 @@ class SessionTokenTest {
 
     /**
      * A session of a user issued by the server's own session issuer, as GetSessionToken issues it: for sessions the
-     * API cannot give yet (authenticated with MFA, before the server keeps MFA devices) or at another time.
+     * API cannot give (authenticated with MFA at a chosen time) or at another time.
      */
     static AwsSessionCredentials issued(TestServer server, String userName, Instant issuedAt, Duration duration,
                                         Instant mfaAt) {

@@ -46,6 +46,22 @@ class EntityCodecTest {
     }
 
     @Test
+    void mfaSeedsAreSealedBoundToTheirAccountAndDevice() {
+        MfaDevice device = new MfaDevice("Phone", "/team/", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", T,
+                List.of(new Tag("k", "v")), new MfaDevice.Assignment("alice", T), 58_000_000L);
+        String stored = codec.write("111122223333", device);
+        assertThat(stored).doesNotContain(device.seed()).contains("sealed(mfa-device:111122223333:/team/phone)");
+        assertThat(codec.readMfaDevice("111122223333", stored)).isEqualTo(device);
+        assertThat(device.toString()).doesNotContain(device.seed());
+
+        MfaDevice root = new MfaDevice("r", "/", device.seed(), T, List.of(), new MfaDevice.Assignment(null, T),
+                MfaDevice.NO_STEP);
+        assertThat(codec.readMfaDevice("111122223333", codec.write("111122223333", root))).isEqualTo(root);
+        MfaDevice unassigned = root.withAssignment(null);
+        assertThat(codec.readMfaDevice("111122223333", codec.write("111122223333", unassigned))).isEqualTo(unassigned);
+    }
+
+    @Test
     void accessKeySecretsAreSealedBoundToTheirKey() {
         AccessKey key = new AccessKey("AKIAEXAMPLE", "alice", "wJalrXUtnFEMI/K7MDENG", true, T,
                 new AccessKey.LastUsed(T, "iam", "us-east-1"));
