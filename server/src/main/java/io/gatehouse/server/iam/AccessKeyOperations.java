@@ -39,38 +39,14 @@ final class AccessKeyOperations {
         handlers.put("GetAccessKeyLastUsed", AccessKeyOperations::getAccessKeyLastUsed);
     }
 
-    /**
-     * Authorizes the call on the keys' owner and returns the owner's name, {@code null} for the root user's keys.
-     * A user who manages their own keys without naming themselves is denied in IAM's words for that case.
-     */
-    private static String authorizeOwner(Call call) {
-        String userName = Targets.userOrCaller(call);
-        AccountState account = call.account();
-        Target target;
-        if (userName == null) {
-            target = Target.of(Arns.root(call.caller().accountId()));
-        } else if (call.input().string("UserName") == null) {
-            target = Targets.implicitUser(call, account, userName);
-        } else {
-            target = Targets.user(call, account, userName);
-        }
-        User user = userName == null ? null : account.user(userName);
-        call.authorize(target, context -> {
-            if (user != null) {
-                context.identityTags(user.tags());
-            }
-        });
-        return userName;
-    }
-
     /** Creates a key and answers its secret, the only time IAM reveals it. */
     static Struct createAccessKey(Call call) {
-        String userName = authorizeOwner(call);
+        String userName = CredentialOwners.authorize(call);
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             AccountState account = mutation.account(accountId);
-            User user = owner(account, userName);
-            if (account.accessKeysOf(ownerKey(userName)).size() >= MAX_KEYS) {
+            User user = CredentialOwners.require(account, userName);
+            if (account.accessKeysOf(CredentialOwners.key(userName)).size() >= MAX_KEYS) {
                 throw AwsError.LIMIT_EXCEEDED.exception("Cannot exceed quota for AccessKeysPerUser: %d", MAX_KEYS);
             }
             AccessKey key = new AccessKey(call.services().ids().accessKeyId(), user == null ? null : user.name(),
@@ -91,23 +67,19 @@ final class AccessKeyOperations {
     static Struct updateAccessKey(Call call) {
         String keyId = call.input().string("AccessKeyId");
         String status = call.input().string("Status");
-        String userName = authorizeOwner(call);
+        String userName = CredentialOwners.authorize(call);
         String accountId = call.caller().accountId();
-        if (!"Active".equals(status) && !"Inactive".equals(status)) {
-            // The model's status type is shared with credentials that can expire; an access key cannot.
-            throw AwsError.INVALID_INPUT.exception("Invalid status %s for an access key: use Active or Inactive.",
-                    status);
-        }
+        boolean active = CredentialOwners.active(status, "an access key");
         return call.write(mutation -> {
             AccessKey key = owned(mutation.account(accountId), userName, keyId);
-            mutation.putAccessKey(accountId, key.withActive("Active".equals(status)));
+            mutation.putAccessKey(accountId, key.withActive(active));
             return call.noOutput();
         });
     }
 
     static Struct deleteAccessKey(Call call) {
         String keyId = call.input().string("AccessKeyId");
-        String userName = authorizeOwner(call);
+        String userName = CredentialOwners.authorize(call);
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             owned(mutation.account(accountId), userName, keyId);
@@ -118,11 +90,11 @@ final class AccessKeyOperations {
 
     /** Lists a user's keys, oldest first, without their secrets. */
     static Struct listAccessKeys(Call call) {
-        String userName = authorizeOwner(call);
+        String userName = CredentialOwners.authorize(call);
         AccountState account = call.account();
-        owner(account, userName);
+        CredentialOwners.require(account, userName);
         PageRequest request = call.page();
-        List<AccessKey> keys = account.accessKeysOf(ownerKey(userName));
+        List<AccessKey> keys = account.accessKeysOf(CredentialOwners.key(userName));
         Page<AccessKey> page = request.page(Listings.following(keys, request, AccessKeyOperations::position),
                 AccessKeyOperations::position);
         Struct.Builder out = call.output();
@@ -173,25 +145,9 @@ final class AccessKeyOperations {
         return out.set("AccessKeyLastUsed", used.build()).build();
     }
 
-    /** The user whose keys these are, checked to exist; {@code null} for the root user. */
-    private static User owner(AccountState account, String userName) {
-        if (userName == null) {
-            return null;
-        }
-        User user = account.user(userName);
-        if (user == null) {
-            throw UserOperations.noSuchUser(userName);
-        }
-        return user;
-    }
-
-    private static String ownerKey(String userName) {
-        return userName == null ? AccountState.ROOT_KEYS : Names.key(userName);
-    }
-
     /** The key, if it belongs to the user (or to the root user when {@code userName} is null). */
     private static AccessKey owned(AccountState account, String userName, String keyId) {
-        owner(account, userName);
+        CredentialOwners.require(account, userName);
         AccessKey key = account.accessKeys().get(keyId);
         boolean owns = key != null && (userName == null ? key.userName() == null
                 : key.userName() != null && Names.key(key.userName()).equals(Names.key(userName)));
@@ -203,10 +159,10 @@ final class AccessKeyOperations {
 
     /** Where a key stands in its owner's list, oldest first, as a marker carries it. */
     private static String position(AccessKey key) {
-        return String.format("%020d%09d:%s", key.created().getEpochSecond(), key.created().getNano(), key.id());
+        return CredentialOwners.position(key.created(), key.id());
     }
 
     private static String status(AccessKey key) {
-        return key.active() ? "Active" : "Inactive";
+        return CredentialOwners.status(key.active());
     }
 }

@@ -20,6 +20,10 @@ public final class IamService {
         UserTagOperations.register(handlers);
         GroupOperations.register(handlers);
         AccessKeyOperations.register(handlers);
+        SshPublicKeyOperations.register(handlers);
+        SigningCertificateOperations.register(handlers);
+        ServerCertificateOperations.register(handlers);
+        ServiceSpecificCredentialOperations.register(handlers);
         PolicyOperations.register(handlers);
         AttachmentOperations.register(handlers);
         InlinePolicyOperations.register(handlers);

@@ -15,6 +15,7 @@ import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.Mutation;
 import io.gatehouse.server.state.Names;
+import io.gatehouse.server.state.OtherCredentials;
 import io.gatehouse.server.state.Tag;
 import io.gatehouse.server.state.User;
 import java.util.List;
@@ -149,7 +150,10 @@ final class UserOperations {
         });
     }
 
-    /** Stores a user under its new name or path, with its access keys pointing at the name. */
+    /**
+     * Stores a user under its new name or path, with its access keys, SSH public keys, signing certificates and
+     * service-specific credentials pointing at the name.
+     */
     private static void replace(Mutation mutation, AccountState account, User user, User updated) {
         String accountId = account.accountId();
         List<AccessKey> keys = account.accessKeysOf(Names.key(user.name()));
@@ -157,6 +161,9 @@ final class UserOperations {
             mutation.removeUser(accountId, user.name());
         }
         mutation.putUser(accountId, updated);
+        if (!updated.name().equals(user.name())) {
+            mutation.renameCredentialOwner(accountId, user.name(), updated.name());
+        }
         for (AccessKey key : keys) {
             if (!key.userName().equals(updated.name())) {
                 mutation.putAccessKey(accountId, key.withUserName(updated.name()));
@@ -194,15 +201,24 @@ final class UserOperations {
      * IAM's dependents of a user, in the order of the DeleteUser reference: password (login profile), access keys,
      * signing certificates, SSH public keys, service-specific credentials, MFA devices, inline policies, attached
      * managed policies, group memberships. Each kind Gatehouse stores is checked at its place; a kind added later
-     * takes its place with IAM's words: {@code must delete login profile first.}, {@code must delete certificates
-     * first.}, {@code must remove referenced objects first.} (SSH public keys), {@code must delete MFA device first.}
+     * takes its place with IAM's words: {@code must delete login profile first.}, {@code must delete MFA device
+     * first.} Service-specific credentials are refused with the words IAM uses for SSH public keys (its own for them
+     * are not documented).
      */
     private static void checkNothingDependsOn(AccountState account, User user) {
         // login profile: "Cannot delete entity, must delete login profile first."
         if (!account.accessKeysOf(Names.key(user.name())).isEmpty()) {
             throw conflict("must delete access keys first.");
         }
-        // signing certificates, SSH public keys, service-specific credentials, MFA devices
+        OtherCredentials others = account.others();
+        String owner = Names.key(user.name());
+        if (!others.signingCertificatesOf(owner).isEmpty()) {
+            throw conflict("must delete certificates first.");
+        }
+        if (!others.sshPublicKeysOf(owner).isEmpty() || !others.serviceCredentialsOf(owner).isEmpty()) {
+            throw conflict("must remove referenced objects first.");
+        }
+        // MFA devices
         if (!user.inlinePolicies().isEmpty()) {
             throw conflict("must delete policies first.");
         }

@@ -32,6 +32,7 @@ import org.pcollections.TreePMap;
  * @param roleProfiles     role key to the keys of the instance profiles that contain it
  * @param userKeys         user key to the ids of its access keys ({@code ""} for the root user)
  * @param roleDeletions    service-linked role deletions by task id, for GetServiceLinkedRoleDeletionStatus
+ * @param others           SSH public keys, signing certificates, service-specific credentials, server certificates
  */
 public record AccountState(
         Account account,
@@ -47,7 +48,8 @@ public record AccountState(
         PMap<String, PSet<String>> boundaryUses,
         PMap<String, PSet<String>> roleProfiles,
         PMap<String, PSet<String>> userKeys,
-        PMap<String, ServiceLinkedRoleDeletion> roleDeletions) {
+        PMap<String, ServiceLinkedRoleDeletion> roleDeletions,
+        OtherCredentials others) {
 
     /** The key under which the root user's access keys are indexed. */
     public static final String ROOT_KEYS = "";
@@ -56,7 +58,7 @@ public record AccountState(
     public static AccountState of(Account account) {
         return new AccountState(account, 0, TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
                 TreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
-                HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty());
+                HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), OtherCredentials.EMPTY);
     }
 
     public String accountId() {
@@ -141,7 +143,7 @@ public record AccountState(
         return new AccountState(account, version + 1, users.plus(key, user), groups, roles, policies, instanceProfiles,
                 accessKeys, members, reattach(ref, old == null ? null : old.attachedPolicyArns(), user.attachedPolicyArns()),
                 rebound(ref, old == null ? null : old.permissionsBoundaryArn(), user.permissionsBoundaryArn()),
-                roleProfiles, userKeys, roleDeletions);
+                roleProfiles, userKeys, roleDeletions, others);
     }
 
     /** This state without a user (its keys, memberships and attachments must already be gone). */
@@ -155,7 +157,7 @@ public record AccountState(
         }
         return new AccountState(account, version + 1, users.minus(key), groups, roles, policies, instanceProfiles,
                 accessKeys, members, reattach(ref, old.attachedPolicyArns(), List.of()),
-                rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles, userKeys.minus(key), roleDeletions);
+                rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles, userKeys.minus(key), roleDeletions, others);
     }
 
     public AccountState withGroup(Group group) {
@@ -163,7 +165,7 @@ public record AccountState(
         Group old = groups.get(key);
         return new AccountState(account, version + 1, users, groups.plus(key, group), roles, policies, instanceProfiles,
                 accessKeys, groupMembers, reattach("group/" + key, old == null ? null : old.attachedPolicyArns(),
-                group.attachedPolicyArns()), boundaryUses, roleProfiles, userKeys, roleDeletions);
+                group.attachedPolicyArns()), boundaryUses, roleProfiles, userKeys, roleDeletions, others);
     }
 
     public AccountState withoutGroup(String name) {
@@ -171,7 +173,7 @@ public record AccountState(
         Group old = Objects.requireNonNull(groups.get(key), name);
         return new AccountState(account, version + 1, users, groups.minus(key), roles, policies, instanceProfiles,
                 accessKeys, groupMembers.minus(key), reattach("group/" + key, old.attachedPolicyArns(), List.of()),
-                boundaryUses, roleProfiles, userKeys, roleDeletions);
+                boundaryUses, roleProfiles, userKeys, roleDeletions, others);
     }
 
     public AccountState withRole(Role role) {
@@ -181,7 +183,7 @@ public record AccountState(
         return new AccountState(account, version + 1, users, groups, roles.plus(key, role), policies, instanceProfiles,
                 accessKeys, groupMembers, reattach(ref, old == null ? null : old.attachedPolicyArns(), role.attachedPolicyArns()),
                 rebound(ref, old == null ? null : old.permissionsBoundaryArn(), role.permissionsBoundaryArn()),
-                roleProfiles, userKeys, roleDeletions);
+                roleProfiles, userKeys, roleDeletions, others);
     }
 
     public AccountState withoutRole(String name) {
@@ -190,19 +192,19 @@ public record AccountState(
         String ref = "role/" + key;
         return new AccountState(account, version + 1, users, groups, roles.minus(key), policies, instanceProfiles,
                 accessKeys, groupMembers, reattach(ref, old.attachedPolicyArns(), List.of()),
-                rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles.minus(key), userKeys, roleDeletions);
+                rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles.minus(key), userKeys, roleDeletions, others);
     }
 
     public AccountState withPolicy(ManagedPolicy policy) {
         return new AccountState(account, version + 1, users, groups, roles, policies.plus(Names.key(policy.name()), policy),
                 instanceProfiles, accessKeys, groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
-                roleDeletions);
+                roleDeletions, others);
     }
 
     public AccountState withoutPolicy(String name) {
         return new AccountState(account, version + 1, users, groups, roles, policies.minus(Names.key(name)),
                 instanceProfiles, accessKeys, groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
-                roleDeletions);
+                roleDeletions, others);
     }
 
     public AccountState withInstanceProfile(InstanceProfile profile) {
@@ -217,7 +219,7 @@ public record AccountState(
         }
         return new AccountState(account, version + 1, users, groups, roles, policies,
                 instanceProfiles.plus(key, profile), accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys,
-                roleDeletions);
+                roleDeletions, others);
     }
 
     public AccountState withoutInstanceProfile(String name) {
@@ -228,7 +230,7 @@ public record AccountState(
             profiles = remove(profiles, Names.key(role), key);
         }
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles.minus(key),
-                accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys, roleDeletions);
+                accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys, roleDeletions, others);
     }
 
     /** This state with an access key created or replaced; {@code userName == null} is the root user's. */
@@ -236,7 +238,7 @@ public record AccountState(
         String owner = key.userName() == null ? ROOT_KEYS : Names.key(key.userName());
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles,
                 accessKeys.plus(key.id(), key), groupMembers, attachments, boundaryUses, roleProfiles,
-                add(userKeys, owner, key.id()), roleDeletions);
+                add(userKeys, owner, key.id()), roleDeletions, others);
     }
 
     public AccountState withoutAccessKey(String id) {
@@ -244,19 +246,25 @@ public record AccountState(
         String owner = old.userName() == null ? ROOT_KEYS : Names.key(old.userName());
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles,
                 accessKeys.minus(id), groupMembers, attachments, boundaryUses, roleProfiles, remove(userKeys, owner, id),
-                roleDeletions);
+                roleDeletions, others);
     }
 
     /** This state with a service-linked role deletion recorded. */
     public AccountState withRoleDeletion(ServiceLinkedRoleDeletion deletion) {
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
                 groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
-                roleDeletions.plus(deletion.taskId(), deletion));
+                roleDeletions.plus(deletion.taskId(), deletion), others);
+    }
+
+    /** This state with its other credentials changed ({@link OtherCredentials}). */
+    public AccountState withOthers(OtherCredentials changed) {
+        return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
+                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, changed);
     }
 
     public AccountState withAccount(Account changed) {
         return new AccountState(changed, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
-                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions);
+                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, others);
     }
 
     private PMap<String, PSet<String>> reattach(String ref, List<String> before, List<String> after) {

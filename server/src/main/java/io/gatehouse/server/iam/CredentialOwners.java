@@ -1,0 +1,108 @@
+package io.gatehouse.server.iam;
+
+import io.gatehouse.server.api.Call;
+import io.gatehouse.server.authz.ContextBuilder;
+import io.gatehouse.server.authz.Target;
+import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.state.AccountState;
+import io.gatehouse.server.state.Arns;
+import io.gatehouse.server.state.Names;
+import io.gatehouse.server.state.User;
+import io.gatehouse.server.state.UserCredential;
+import io.gatehouse.server.error.AwsException;
+import java.util.List;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * The owner of the credentials an operation manages (access keys, signing certificates, SSH public keys,
+ * service-specific credentials): the user it names, else the calling user, else, for the root user, the root user
+ * itself. The call is authorized on the owner's ARN, with the user's tags in the request context.
+ */
+final class CredentialOwners {
+
+    private CredentialOwners() {}
+
+    /**
+     * Authorizes the call on the credentials' owner and returns the owner's name, {@code null} for the root user's.
+     * A user who manages their own credentials without naming themselves is denied in IAM's words for that case.
+     */
+    static String authorize(Call call) {
+        return authorize(call, context -> {});
+    }
+
+    /** {@link #authorize(Call)} with context keys of the operation's own. */
+    static String authorize(Call call, Consumer<ContextBuilder> extra) {
+        String userName = Targets.userOrCaller(call);
+        AccountState account = call.account();
+        Target target;
+        if (userName == null) {
+            target = Target.of(Arns.root(call.caller().accountId()));
+        } else if (call.input().string("UserName") == null) {
+            target = Targets.implicitUser(call, account, userName);
+        } else {
+            target = Targets.user(call, account, userName);
+        }
+        User user = userName == null ? null : account.user(userName);
+        call.authorize(target, context -> {
+            if (user != null) {
+                context.identityTags(user.tags());
+            }
+            extra.accept(context);
+        });
+        return userName;
+    }
+
+    /** The user whose credentials these are, checked to exist; {@code null} for the root user. */
+    static User require(AccountState account, String userName) {
+        if (userName == null) {
+            return null;
+        }
+        User user = account.user(userName);
+        if (user == null) {
+            throw UserOperations.noSuchUser(userName);
+        }
+        return user;
+    }
+
+    /**
+     * The credential with this id among those an owner holds.
+     *
+     * @throws AwsException {@code NoSuchEntity} with {@code missing}'s message (formatted with the id) otherwise
+     */
+    static <T extends UserCredential> T owned(List<T> held, String id, String missing) {
+        for (T credential : held) {
+            if (credential.id().equals(id)) {
+                return credential;
+            }
+        }
+        throw AwsError.NO_SUCH_ENTITY.exception(missing, id);
+    }
+
+    /** The key under which an owner's credentials are held. */
+    static String key(String userName) {
+        return userName == null ? AccountState.ROOT_KEYS : Names.key(userName);
+    }
+
+    /** The status IAM shows for an active flag. */
+    static String status(boolean active) {
+        return active ? "Active" : "Inactive";
+    }
+
+    /**
+     * The active flag of a requested status: {@code Active} or {@code Inactive}. The model's status type is shared
+     * with credentials that can expire, which none of these can be set to.
+     */
+    static boolean active(String status, String kind) {
+        if (!"Active".equals(status) && !"Inactive".equals(status)) {
+            throw AwsError.INVALID_INPUT.exception(
+                    "Invalid status %s for %s: use Active or Inactive.", status, kind);
+        }
+        return "Active".equals(status);
+    }
+
+    /** Where a credential stands in its owner's list, oldest first, as a marker carries it. */
+    static String position(Instant created, String id) {
+        return String.format("%020d%09d:%s", created.getEpochSecond(), created.getNano(), id);
+    }
+}
