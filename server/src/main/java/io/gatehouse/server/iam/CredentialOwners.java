@@ -4,15 +4,21 @@ import io.gatehouse.server.api.Call;
 import io.gatehouse.server.authz.ContextBuilder;
 import io.gatehouse.server.authz.Target;
 import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.error.AwsException;
+import io.gatehouse.server.protocol.Page;
+import io.gatehouse.server.protocol.PageRequest;
+import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.Names;
+import io.gatehouse.server.state.OtherCredentials;
 import io.gatehouse.server.state.User;
 import io.gatehouse.server.state.UserCredential;
-import io.gatehouse.server.error.AwsException;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The owner of the credentials an operation manages (access keys, signing certificates, SSH public keys,
@@ -104,5 +110,22 @@ final class CredentialOwners {
     /** Where a credential stands in its owner's list, oldest first, as a marker carries it. */
     static String position(Instant created, String id) {
         return String.format("%020d%09d:%s", created.getEpochSecond(), created.getNano(), id);
+    }
+
+    /**
+     * Writes one page of credentials, oldest first, into the list member {@code member} of the call's output, then
+     * {@code IsTruncated} and {@code Marker}.
+     *
+     * @param held the credentials in the order {@link OtherCredentials} lists them (oldest first)
+     * @param view writes one credential into the builder of the list's element
+     */
+    static <T extends UserCredential> Struct page(Call call, PageRequest request, String member, List<T> held,
+                                                  BiFunction<Struct.Builder, T, Struct> view) {
+        Function<T, String> position = c -> position(c.created(), c.id());
+        Page<T> page = request.page(Listings.following(held, request, position), position);
+        Struct.Builder out = call.output();
+        Struct.Builder element = out.child(member);
+        out.set(member, page.items().stream().map(c -> view.apply(element, c)).toList());
+        return page.writeTo(out).build();
     }
 }

@@ -7,7 +7,6 @@ import io.gatehouse.server.api.OperationHandler;
 import io.gatehouse.server.authz.ContextBuilder;
 import io.gatehouse.server.authz.Target;
 import io.gatehouse.server.error.AwsError;
-import io.gatehouse.server.protocol.Page;
 import io.gatehouse.server.protocol.PageRequest;
 import io.gatehouse.server.protocol.Paginator;
 import io.gatehouse.server.protocol.QueryRequest;
@@ -165,13 +164,8 @@ final class ServiceSpecificCredentialOperations {
         Operation operation = call.operation();
         PageRequest request = PageRequest.of(new QueryRequest(new Operation(operation.name(), operation.input(),
                 operation.output(), operation.resultWrapper(), PAGINATOR), call.input()));
-        Page<ServiceSpecificCredential> page = request.page(
-                Listings.following(credentials, request, ServiceSpecificCredentialOperations::position),
-                ServiceSpecificCredentialOperations::position);
-        Struct.Builder out = call.output();
-        Struct.Builder element = out.child("ServiceSpecificCredentials");
-        out.set("ServiceSpecificCredentials", page.items().stream().map(c -> fields(element, c).build()).toList());
-        return page.writeTo(out).build();
+        return CredentialOwners.page(call, request, "ServiceSpecificCredentials", credentials,
+                (element, c) -> fields(element, c).build());
     }
 
     /** Authorizes a call on a credential of the owner, with the credential's service when it exists. */
@@ -213,9 +207,5 @@ final class ServiceSpecificCredentialOperations {
         CredentialOwners.require(account, userName);
         return CredentialOwners.owned(account.others().serviceCredentialsOf(CredentialOwners.key(userName)), id,
                 "The Service Specific Credential with id %s cannot be found.");
-    }
-
-    private static String position(ServiceSpecificCredential credential) {
-        return CredentialOwners.position(credential.created(), credential.id());
     }
 }

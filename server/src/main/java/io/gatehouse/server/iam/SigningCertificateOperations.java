@@ -3,14 +3,11 @@ package io.gatehouse.server.iam;
 import io.gatehouse.server.api.Call;
 import io.gatehouse.server.api.OperationHandler;
 import io.gatehouse.server.error.AwsError;
-import io.gatehouse.server.protocol.Page;
-import io.gatehouse.server.protocol.PageRequest;
 import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.SigningCertificate;
 import io.gatehouse.server.state.User;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -86,16 +83,9 @@ final class SigningCertificateOperations {
         String userName = CredentialOwners.authorize(call);
         AccountState account = call.account();
         CredentialOwners.require(account, userName);
-        PageRequest request = call.page();
-        List<SigningCertificate> certificates =
-                account.others().signingCertificatesOf(CredentialOwners.key(userName));
-        Page<SigningCertificate> page = request.page(
-                Listings.following(certificates, request, SigningCertificateOperations::position),
-                SigningCertificateOperations::position);
-        Struct.Builder out = call.output();
-        Struct.Builder element = out.child("Certificates");
-        out.set("Certificates", page.items().stream().map(c -> view(element, c)).toList());
-        return page.writeTo(out).build();
+        return CredentialOwners.page(call, call.page(), "Certificates",
+                account.others().signingCertificatesOf(CredentialOwners.key(userName)),
+                SigningCertificateOperations::view);
     }
 
     /**
@@ -113,9 +103,5 @@ final class SigningCertificateOperations {
         CredentialOwners.require(account, userName);
         return CredentialOwners.owned(account.others().signingCertificatesOf(CredentialOwners.key(userName)), id,
                 "The Certificate with id %s cannot be found.");
-    }
-
-    private static String position(SigningCertificate certificate) {
-        return CredentialOwners.position(certificate.uploaded(), certificate.id());
     }
 }

@@ -3,8 +3,6 @@ package io.gatehouse.server.iam;
 import io.gatehouse.server.api.Call;
 import io.gatehouse.server.api.OperationHandler;
 import io.gatehouse.server.error.AwsError;
-import io.gatehouse.server.protocol.Page;
-import io.gatehouse.server.protocol.PageRequest;
 import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.SshPublicKey;
@@ -96,16 +94,10 @@ final class SshPublicKeyOperations {
         String userName = CredentialOwners.authorize(call);
         AccountState account = call.account();
         CredentialOwners.require(account, userName);
-        PageRequest request = call.page();
-        List<SshPublicKey> keys = account.others().sshPublicKeysOf(CredentialOwners.key(userName));
-        Page<SshPublicKey> page = request.page(Listings.following(keys, request, SshPublicKeyOperations::position),
-                SshPublicKeyOperations::position);
-        Struct.Builder out = call.output();
-        Struct.Builder element = out.child("SSHPublicKeys");
-        out.set("SSHPublicKeys", page.items().stream().map(k -> element.set("UserName", k.userName())
-                .set("SSHPublicKeyId", k.id()).set("Status", CredentialOwners.status(k.active()))
-                .set("UploadDate", k.uploaded()).build()).toList());
-        return page.writeTo(out).build();
+        return CredentialOwners.page(call, call.page(), "SSHPublicKeys",
+                account.others().sshPublicKeysOf(CredentialOwners.key(userName)), (element, k) -> element
+                        .set("UserName", k.userName()).set("SSHPublicKeyId", k.id())
+                        .set("Status", CredentialOwners.status(k.active())).set("UploadDate", k.uploaded()).build());
     }
 
     private static Struct view(Struct.Builder view, SshPublicKey key, String body) {
@@ -119,9 +111,5 @@ final class SshPublicKeyOperations {
         CredentialOwners.require(account, userName);
         return CredentialOwners.owned(account.others().sshPublicKeysOf(CredentialOwners.key(userName)), id,
                 "The SSH public key with id %s cannot be found.");
-    }
-
-    private static String position(SshPublicKey key) {
-        return CredentialOwners.position(key.uploaded(), key.id());
     }
 }
