@@ -76,6 +76,17 @@ public enum AwsError {
             "Authentication code for device is not valid."),
     REPORT_GENERATION_LIMIT_EXCEEDED("ReportGenerationLimitExceeded", 409, Fault.SENDER, null),
     NOT_IMPLEMENTED("NotImplemented", 501, Fault.RECEIVER, null),
+    /** An SSH public key in a recognised encoding that is not a usable key. */
+    INVALID_PUBLIC_KEY("InvalidPublicKey", 400, Fault.SENDER, null),
+    /** An SSH public key in neither the ssh-rsa nor the PEM encoding. */
+    UNRECOGNIZED_PUBLIC_KEY_ENCODING("UnrecognizedPublicKeyEncoding", 400, Fault.SENDER, null),
+    DUPLICATE_SSH_PUBLIC_KEY("DuplicateSSHPublicKey", 400, Fault.SENDER, null),
+    /** A certificate (or private key) that cannot be read, or is outside its validity. */
+    MALFORMED_CERTIFICATE("MalformedCertificate", 400, Fault.SENDER, null),
+    DUPLICATE_CERTIFICATE("DuplicateCertificate", 409, Fault.SENDER, null),
+    KEY_PAIR_MISMATCH("KeyPairMismatch", 400, Fault.SENDER, null),
+    /** A service that has no service-specific credentials (its code differs from its model shape's name). */
+    SERVICE_NOT_SUPPORTED("NotSupportedService", 404, Fault.SENDER, null),
 
     // --- STS ---
     REGION_DISABLED("RegionDisabledException", 403, Fault.SENDER, null),

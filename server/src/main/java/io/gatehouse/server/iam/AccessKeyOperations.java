@@ -41,11 +41,11 @@ final class AccessKeyOperations {
 
     /** Creates a key and answers its secret, the only time IAM reveals it. */
     static Struct createAccessKey(Call call) {
-        String userName = Targets.authorizeCredentialOwner(call);
+        String userName = CredentialOwners.authorize(call);
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             AccountState account = mutation.account(accountId);
-            User user = Targets.credentialOwner(account, userName);
+            User user = CredentialOwners.require(account, userName);
             if (account.accessKeysOf(AccountState.ownerKey(userName)).size() >= MAX_KEYS) {
                 throw AwsError.LIMIT_EXCEEDED.exception("Cannot exceed quota for AccessKeysPerUser: %d", MAX_KEYS);
             }
@@ -67,23 +67,19 @@ final class AccessKeyOperations {
     static Struct updateAccessKey(Call call) {
         String keyId = call.input().string("AccessKeyId");
         String status = call.input().string("Status");
-        String userName = Targets.authorizeCredentialOwner(call);
+        String userName = CredentialOwners.authorize(call);
         String accountId = call.caller().accountId();
-        if (!"Active".equals(status) && !"Inactive".equals(status)) {
-            // The model's status type is shared with credentials that can expire; an access key cannot.
-            throw AwsError.INVALID_INPUT.exception("Invalid status %s for an access key: use Active or Inactive.",
-                    status);
-        }
+        boolean active = CredentialOwners.active(status, "an access key");
         return call.write(mutation -> {
             AccessKey key = owned(mutation.account(accountId), userName, keyId);
-            mutation.putAccessKey(accountId, key.withActive("Active".equals(status)));
+            mutation.putAccessKey(accountId, key.withActive(active));
             return call.noOutput();
         });
     }
 
     static Struct deleteAccessKey(Call call) {
         String keyId = call.input().string("AccessKeyId");
-        String userName = Targets.authorizeCredentialOwner(call);
+        String userName = CredentialOwners.authorize(call);
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             owned(mutation.account(accountId), userName, keyId);
@@ -94,9 +90,9 @@ final class AccessKeyOperations {
 
     /** Lists a user's keys, oldest first, without their secrets. */
     static Struct listAccessKeys(Call call) {
-        String userName = Targets.authorizeCredentialOwner(call);
+        String userName = CredentialOwners.authorize(call);
         AccountState account = call.account();
-        Targets.credentialOwner(account, userName);
+        CredentialOwners.require(account, userName);
         PageRequest request = call.page();
         List<AccessKey> keys = account.accessKeysOf(AccountState.ownerKey(userName));
         Page<AccessKey> page = request.page(Listings.following(keys, request, AccessKeyOperations::position),
@@ -151,7 +147,7 @@ final class AccessKeyOperations {
 
     /** The key, if it belongs to the user (or to the root user when {@code userName} is null). */
     private static AccessKey owned(AccountState account, String userName, String keyId) {
-        Targets.credentialOwner(account, userName);
+        CredentialOwners.require(account, userName);
         AccessKey key = account.accessKeys().get(keyId);
         boolean owns = key != null && (userName == null ? key.userName() == null
                 : key.userName() != null && Names.key(key.userName()).equals(Names.key(userName)));
@@ -163,10 +159,10 @@ final class AccessKeyOperations {
 
     /** Where a key stands in its owner's list, oldest first, as a marker carries it. */
     private static String position(AccessKey key) {
-        return String.format("%020d%09d:%s", key.created().getEpochSecond(), key.created().getNano(), key.id());
+        return CredentialOwners.position(key.created(), key.id());
     }
 
     private static String status(AccessKey key) {
-        return key.active() ? "Active" : "Inactive";
+        return CredentialOwners.status(key.active());
     }
 }

@@ -25,10 +25,6 @@ import java.util.Map;
  */
 final class AccountOperations {
 
-    /** IAM's quota of server certificates per account; Gatehouse stores none yet. */
-    static final int MAX_SERVER_CERTIFICATES = 20;
-    /** IAM's quota of signing certificates per user; Gatehouse stores none yet. */
-    static final int MAX_SIGNING_CERTIFICATES_PER_USER = 2;
     /**
      * IAM's quota of managed policy versions in use per account. Customer managed policies alone cannot reach it
      * ({@link PolicyOperations#MAX_POLICIES} policies of {@link PolicyOperations#MAX_VERSIONS} versions each), so no
@@ -94,10 +90,9 @@ final class AccountOperations {
 
     /**
      * The account's usage and quotas, with every key IAM answers. Counts come from the account's state; each quota
-     * is the constant the operations enforce. Entities Gatehouse does not store yet (server and signing
-     * certificates, identity providers) count 0. {@code MFADevices} counts every virtual MFA device, enabled or not,
-     * {@code MFADevicesInUse} those enabled for someone, and {@code AccountMFAEnabled} is 1 when the root user has
-     * one.
+     * is the constant the operations enforce. Entities Gatehouse does not store yet (identity providers) count 0.
+     * {@code MFADevices} counts every virtual MFA device, enabled or not, {@code MFADevicesInUse} those enabled for
+     * someone, and {@code AccountMFAEnabled} is 1 when the root user has one.
      */
     static Struct getAccountSummary(Call call) {
         call.authorize("*", context -> {});
@@ -107,18 +102,19 @@ final class AccountOperations {
         summary.put("UsersQuota", UserOperations.MAX_USERS);
         summary.put("Groups", account.groups().size());
         summary.put("GroupsQuota", GroupOperations.MAX_GROUPS);
-        summary.put("ServerCertificates", 0);
-        summary.put("ServerCertificatesQuota", MAX_SERVER_CERTIFICATES);
+        summary.put("ServerCertificates", account.others().serverCertificates().size());
+        summary.put("ServerCertificatesQuota", ServerCertificateOperations.MAX_CERTIFICATES);
         summary.put("UserPolicySizeQuota", PolicySizeQuota.USER_INLINE_LIMIT);
         summary.put("GroupPolicySizeQuota", PolicySizeQuota.GROUP_INLINE_LIMIT);
         summary.put("GroupsPerUserQuota", GroupOperations.MAX_GROUPS_PER_USER);
-        summary.put("SigningCertificatesPerUserQuota", MAX_SIGNING_CERTIFICATES_PER_USER);
+        summary.put("SigningCertificatesPerUserQuota", SigningCertificateOperations.MAX_CERTIFICATES);
         summary.put("AccessKeysPerUserQuota", AccessKeyOperations.MAX_KEYS);
         summary.put("MFADevices", account.mfaDevices().devices().size());
         summary.put("MFADevicesInUse", account.mfaDevices().inUse());
         summary.put("AccountMFAEnabled", account.mfaDevices().of(AccountState.ROOT_KEYS).isEmpty() ? 0 : 1);
         summary.put("AccountAccessKeysPresent", account.accessKeysOf(AccountState.ROOT_KEYS).isEmpty() ? 0 : 1);
-        summary.put("AccountSigningCertificatesPresent", 0);
+        summary.put("AccountSigningCertificatesPresent",
+                account.others().signingCertificatesOf(AccountState.ROOT_KEYS).isEmpty() ? 0 : 1);
         summary.put("AttachedPoliciesPerGroupQuota", AttachmentOperations.MAX_ATTACHED);
         summary.put("AttachedPoliciesPerRoleQuota", AttachmentOperations.MAX_ATTACHED);
         summary.put("AttachedPoliciesPerUserQuota", AttachmentOperations.MAX_ATTACHED);

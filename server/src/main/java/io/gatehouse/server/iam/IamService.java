@@ -23,6 +23,10 @@ public final class IamService {
         AccessKeyOperations.register(handlers);
         VirtualMfaDeviceOperations.register(handlers);
         MfaDeviceOperations.register(handlers);
+        SshPublicKeyOperations.register(handlers);
+        SigningCertificateOperations.register(handlers);
+        ServerCertificateOperations.register(handlers);
+        ServiceSpecificCredentialOperations.register(handlers);
         PolicyOperations.register(handlers);
         AttachmentOperations.register(handlers);
         InlinePolicyOperations.register(handlers);

@@ -56,7 +56,7 @@ final class MfaDeviceOperations {
         String accountId = call.caller().accountId();
         return call.write(mutation -> {
             AccountState account = mutation.account(accountId);
-            User user = Targets.credentialOwner(account, userName);
+            User user = CredentialOwners.require(account, userName);
             MfaDevice device = VirtualMfaDeviceOperations.require(account, serial, accountId);
             if (device.assignment() != null) {
                 throw AwsError.ENTITY_ALREADY_EXISTS.exception("MFA Device is already in use.");
@@ -107,7 +107,7 @@ final class MfaDeviceOperations {
     static Struct listMfaDevices(Call call) {
         String userName = authorizeOwner(call);
         AccountState account = call.account();
-        Targets.credentialOwner(account, userName);
+        CredentialOwners.require(account, userName);
         PageRequest request = call.page();
         List<MfaDevice> devices = account.mfaDevices().of(AccountState.ownerKey(userName));
         Page<MfaDevice> page = request.page(Listings.following(devices, request, MfaDevice::key), MfaDevice::key);
@@ -132,12 +132,12 @@ final class MfaDeviceOperations {
         String named = call.input().string("UserName");
         boolean rootItself = call.caller().isRoot() && call.caller().accountId().equals(named)
                 && call.account().user(named) == null;
-        return rootItself ? null : Targets.authorizeCredentialOwner(call);
+        return rootItself ? null : CredentialOwners.authorize(call);
     }
 
     /** The device, if it exists and is enabled for the user (the root user when {@code userName} is null). */
     private static MfaDevice enabledFor(AccountState account, String userName, String serial) {
-        Targets.credentialOwner(account, userName);
+        CredentialOwners.require(account, userName);
         MfaDevice device = VirtualMfaDeviceOperations.require(account, serial, account.accountId());
         if (device.assignment() == null || !device.assignment().ownerKey().equals(AccountState.ownerKey(userName))) {
             throw notEnabledFor(serial);

@@ -32,44 +32,6 @@ final class Targets {
         return Target.named(userArn(call, account, name), "user null" + name);
     }
 
-    /**
-     * Authorizes a call on the owner of the credentials it manages (access keys, MFA devices) and returns the owner's
-     * name, {@code null} for the root user's own. The owner is the user the request names, else the calling user
-     * ({@link #userOrCaller}); a user who acts on their own credentials without naming themselves is denied in IAM's
-     * words for that case.
-     */
-    static String authorizeCredentialOwner(Call call) {
-        String userName = userOrCaller(call);
-        AccountState account = call.account();
-        Target target;
-        if (userName == null) {
-            target = Target.of(Arns.root(call.caller().accountId()));
-        } else if (call.input().string("UserName") == null) {
-            target = implicitUser(call, account, userName);
-        } else {
-            target = user(call, account, userName);
-        }
-        User user = userName == null ? null : account.user(userName);
-        call.authorize(target, context -> {
-            if (user != null) {
-                context.identityTags(user.tags());
-            }
-        });
-        return userName;
-    }
-
-    /** The user whose credentials these are, checked to exist ({@code NoSuchEntity}); {@code null} for the root user. */
-    static User credentialOwner(AccountState account, String userName) {
-        if (userName == null) {
-            return null;
-        }
-        User user = account.user(userName);
-        if (user == null) {
-            throw UserOperations.noSuchUser(userName);
-        }
-        return user;
-    }
-
     /** A group the request names. */
     static Target group(Call call, AccountState account, String name) {
         Group group = account.group(name);

@@ -17,6 +17,7 @@ import io.gatehouse.server.state.LoginProfile;
 import io.gatehouse.server.state.MfaDevice;
 import io.gatehouse.server.state.Mutation;
 import io.gatehouse.server.state.Names;
+import io.gatehouse.server.state.OtherCredentials;
 import io.gatehouse.server.state.Tag;
 import io.gatehouse.server.state.User;
 import java.util.List;
@@ -152,8 +153,8 @@ final class UserOperations {
     }
 
     /**
-     * Stores a user under its new name or path, with its access keys, login profile and MFA devices pointing at the
-     * name.
+     * Stores a user under its new name or path, with its access keys, login profile, MFA devices, SSH public keys,
+     * signing certificates and service-specific credentials pointing at the name.
      */
     private static void replace(Mutation mutation, AccountState account, User user, User updated) {
         String accountId = account.accountId();
@@ -169,6 +170,9 @@ final class UserOperations {
         mutation.putUser(accountId, updated);
         if (profile != null && !profile.userName().equals(updated.name())) {
             mutation.putLoginProfile(accountId, profile.withUserName(updated.name()));
+        }
+        if (!updated.name().equals(user.name())) {
+            mutation.renameCredentialOwner(accountId, user.name(), updated.name());
         }
         for (AccessKey key : keys) {
             if (!key.userName().equals(updated.name())) {
@@ -213,9 +217,9 @@ final class UserOperations {
      * IAM's dependents of a user, in the order of the DeleteUser reference: password (login profile), access keys,
      * signing certificates, SSH public keys, service-specific credentials, MFA devices, inline policies, attached
      * managed policies, group memberships. Each kind Gatehouse stores is checked at its place; a kind added later
-     * takes its place with IAM's words: {@code must delete certificates
-     * first.}, {@code must remove referenced objects first.} (SSH public keys). An MFA device holds a user while it
-     * is enabled for it ({@code must delete MFA device first.}, though deactivating it is enough).
+     * takes its place with IAM's words. An MFA device holds a user while it is enabled for it ({@code must delete MFA
+     * device first.}, though deactivating it is enough). Service-specific credentials are refused with the words IAM
+     * uses for SSH public keys (its own for them are not documented).
      */
     private static void checkNothingDependsOn(AccountState account, User user) {
         if (account.loginProfile(user.name()) != null) {
@@ -224,8 +228,15 @@ final class UserOperations {
         if (!account.accessKeysOf(Names.key(user.name())).isEmpty()) {
             throw conflict("must delete access keys first.");
         }
-        // signing certificates, SSH public keys, service-specific credentials
-        if (!account.mfaDevices().of(Names.key(user.name())).isEmpty()) {
+        OtherCredentials others = account.others();
+        String owner = Names.key(user.name());
+        if (!others.signingCertificatesOf(owner).isEmpty()) {
+            throw conflict("must delete certificates first.");
+        }
+        if (!others.sshPublicKeysOf(owner).isEmpty() || !others.serviceCredentialsOf(owner).isEmpty()) {
+            throw conflict("must remove referenced objects first.");
+        }
+        if (!account.mfaDevices().of(owner).isEmpty()) {
             throw conflict("must delete MFA device first.");
         }
         if (!user.inlinePolicies().isEmpty()) {

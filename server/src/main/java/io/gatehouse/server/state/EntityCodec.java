@@ -37,6 +37,10 @@ public final class EntityCodec {
     public static final String MFA_DEVICE = "mfa-device";
     /** A service-linked role deletion, kept for GetServiceLinkedRoleDeletionStatus. */
     public static final String ROLE_DELETION = "role-deletion";
+    public static final String SSH_PUBLIC_KEY = "ssh-public-key";
+    public static final String SIGNING_CERTIFICATE = "signing-certificate";
+    public static final String SERVICE_CREDENTIAL = "service-specific-credential";
+    public static final String SERVER_CERTIFICATE = "server-certificate";
     /** A deleted access key's id, kept so the key stays refused rather than unknown. */
     public static final String RETIRED_KEY = "retired-key";
 
@@ -274,6 +278,79 @@ public final class EntityCodec {
     /** What a sealed seed is bound to: device keys are unique within an account only. */
     private static String seedBinding(String accountId, String deviceKey) {
         return "mfa-device:" + accountId + ":" + deviceKey;
+    }
+
+    // --- SSH public keys, signing certificates, service-specific credentials, server certificates ---
+
+    public String write(SshPublicKey key) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", key.id()).put("user", key.userName()).put("body", key.body())
+                .put("fingerprint", key.fingerprint()).put("active", key.active())
+                .put("uploaded", key.uploaded().toString());
+        return text(node);
+    }
+
+    public SshPublicKey readSshPublicKey(String json) {
+        JsonNode node = tree(json);
+        return new SshPublicKey(node.get("id").asText(), node.get("user").asText(), node.get("body").asText(),
+                node.get("fingerprint").asText(), node.get("active").asBoolean(), time(node.get("uploaded").asText()));
+    }
+
+    public String write(SigningCertificate certificate) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", certificate.id());
+        putNullable(node, "user", certificate.userName());
+        node.put("body", certificate.body()).put("digest", certificate.digest()).put("active", certificate.active())
+                .put("uploaded", certificate.uploaded().toString());
+        return text(node);
+    }
+
+    public SigningCertificate readSigningCertificate(String json) {
+        JsonNode node = tree(json);
+        return new SigningCertificate(node.get("id").asText(), nullable(node, "user"), node.get("body").asText(),
+                node.get("digest").asText(), node.get("active").asBoolean(), time(node.get("uploaded").asText()));
+    }
+
+    public String write(ServiceSpecificCredential credential) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", credential.id()).put("user", credential.userName()).put("service", credential.serviceName());
+        putNullable(node, "serviceUser", credential.serviceUserName());
+        putNullable(node, "alias", credential.alias());
+        node.put("secret", secrets.seal(credential.secret(), SERVICE_CREDENTIAL + ":" + credential.id()));
+        node.put("active", credential.active()).put("created", credential.created().toString());
+        if (credential.expiration() != null) {
+            node.put("expiration", credential.expiration().toString());
+        }
+        return text(node);
+    }
+
+    public ServiceSpecificCredential readServiceCredential(String json) {
+        JsonNode node = tree(json);
+        String id = node.get("id").asText();
+        return new ServiceSpecificCredential(id, node.get("user").asText(), node.get("service").asText(),
+                nullable(node, "serviceUser"), nullable(node, "alias"),
+                secrets.open(node.get("secret").asText(), SERVICE_CREDENTIAL + ":" + id), node.get("active").asBoolean(),
+                time(node.get("created").asText()), instant(node, "expiration"));
+    }
+
+    public String write(ServerCertificate certificate) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("name", certificate.name()).put("id", certificate.id()).put("path", certificate.path())
+                .put("body", certificate.body());
+        putNullable(node, "chain", certificate.chain());
+        // Bound to the certificate's id, which stays when it is renamed.
+        node.put("privateKey", secrets.seal(certificate.privateKey(), SERVER_CERTIFICATE + ":" + certificate.id()));
+        node.put("uploaded", certificate.uploaded().toString()).put("expiration", certificate.expiration().toString());
+        node.set("tags", tags(certificate.tags()));
+        return text(node);
+    }
+
+    public ServerCertificate readServerCertificate(String json) {
+        JsonNode node = tree(json);
+        String id = node.get("id").asText();
+        return new ServerCertificate(node.get("name").asText(), id, node.get("path").asText(), node.get("body").asText(),
+                nullable(node, "chain"), secrets.open(node.get("privateKey").asText(), SERVER_CERTIFICATE + ":" + id),
+                time(node.get("uploaded").asText()), time(node.get("expiration").asText()), tags(node.get("tags")));
     }
 
     // --- accounts ---

@@ -2,12 +2,14 @@ package io.gatehouse.server.state;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 
 /**
  * Identifiers in AWS's formats, from {@link SecureRandom}: unique ids ({@code AIDA} users, {@code AGPA} groups,
  * {@code AROA} roles, {@code ANPA} policies, {@code AIPA} instance profiles: prefix and 17 characters), access key
  * ids ({@code AKIA} and 16 characters), secret access keys (40 characters of base64), account ids (12 digits) and
- * virtual MFA seeds.
+ * virtual MFA seeds, and the ids and secrets of SSH public keys, signing and server certificates and
+ * service-specific credentials.
  */
 public final class Ids {
 
@@ -53,6 +55,36 @@ public final class Ids {
             out[i] = (char) ('0' + random.nextInt(10));
         }
         return new String(out);
+    }
+
+    /** An SSH public key id: {@code APKA} and 16 characters. */
+    public String sshPublicKeyId() {
+        return id("APKA", 16);
+    }
+
+    /**
+     * A signing certificate id: 32 characters of the id alphabet (IAM's model asks for at least 24 word characters;
+     * its certificate ids have no prefix).
+     */
+    public String signingCertificateId() {
+        return id("", 32);
+    }
+
+    /** A server certificate id: {@code ASCA} and 17 characters. */
+    public String serverCertificateId() {
+        return id("ASCA", 17);
+    }
+
+    /** A service-specific credential id: {@code ACCA} and 17 characters. */
+    public String serviceCredentialId() {
+        return id("ACCA", 17);
+    }
+
+    /** A service-specific password or API key secret: 32 random bytes in base64 (44 characters). */
+    public String serviceSecret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     public String accessKeyId() {

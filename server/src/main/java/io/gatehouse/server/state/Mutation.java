@@ -3,6 +3,7 @@ package io.gatehouse.server.state;
 import io.gatehouse.server.store.AuditEvent;
 import io.gatehouse.server.store.Transaction;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One command's change to the state, made in step with the database: each method derives the next in-memory state
@@ -141,6 +142,74 @@ public final class Mutation {
     public void removeMfaDevice(String accountId, String key) {
         tx.delete(accountId, EntityCodec.MFA_DEVICE, key);
         state = state.with(account(accountId).withoutMfaDevice(key));
+    }
+
+    public void putSshPublicKey(String accountId, SshPublicKey key) {
+        tx.put(accountId, EntityCodec.SSH_PUBLIC_KEY, key.id(), codec.write(key));
+        changeOthers(accountId, others -> others.withSshPublicKey(key));
+    }
+
+    public void removeSshPublicKey(String accountId, SshPublicKey key) {
+        tx.delete(accountId, EntityCodec.SSH_PUBLIC_KEY, key.id());
+        changeOthers(accountId, others -> others.withoutSshPublicKey(key));
+    }
+
+    /** Creates or replaces a signing certificate (a user's, or the root user's when its user name is null). */
+    public void putSigningCertificate(String accountId, SigningCertificate certificate) {
+        tx.put(accountId, EntityCodec.SIGNING_CERTIFICATE, certificate.id(), codec.write(certificate));
+        changeOthers(accountId, others -> others.withSigningCertificate(certificate));
+    }
+
+    public void removeSigningCertificate(String accountId, SigningCertificate certificate) {
+        tx.delete(accountId, EntityCodec.SIGNING_CERTIFICATE, certificate.id());
+        changeOthers(accountId, others -> others.withoutSigningCertificate(certificate));
+    }
+
+    public void putServiceCredential(String accountId, ServiceSpecificCredential credential) {
+        tx.put(accountId, EntityCodec.SERVICE_CREDENTIAL, credential.id(), codec.write(credential));
+        changeOthers(accountId, others -> others.withServiceCredential(credential));
+    }
+
+    public void removeServiceCredential(String accountId, ServiceSpecificCredential credential) {
+        tx.delete(accountId, EntityCodec.SERVICE_CREDENTIAL, credential.id());
+        changeOthers(accountId, others -> others.withoutServiceCredential(credential));
+    }
+
+    /** Creates or replaces a server certificate; one renamed must be removed under its old name first. */
+    public void putServerCertificate(String accountId, ServerCertificate certificate) {
+        tx.put(accountId, EntityCodec.SERVER_CERTIFICATE, Names.key(certificate.name()), codec.write(certificate));
+        changeOthers(accountId, others -> others.withServerCertificate(certificate));
+    }
+
+    public void removeServerCertificate(String accountId, String name) {
+        tx.delete(accountId, EntityCodec.SERVER_CERTIFICATE, Names.key(name));
+        changeOthers(accountId, others -> others.withoutServerCertificate(name));
+    }
+
+    /**
+     * Moves a user's SSH public keys, signing certificates and service-specific credentials to the user's new name
+     * (UpdateUser renamed it).
+     */
+    public void renameCredentialOwner(String accountId, String oldName, String newName) {
+        OtherCredentials others = account(accountId).others();
+        String owner = Names.key(oldName);
+        for (SshPublicKey key : others.sshPublicKeysOf(owner)) {
+            removeSshPublicKey(accountId, key);
+            putSshPublicKey(accountId, key.withUserName(newName));
+        }
+        for (SigningCertificate certificate : others.signingCertificatesOf(owner)) {
+            removeSigningCertificate(accountId, certificate);
+            putSigningCertificate(accountId, certificate.withUserName(newName));
+        }
+        for (ServiceSpecificCredential credential : others.serviceCredentialsOf(owner)) {
+            removeServiceCredential(accountId, credential);
+            putServiceCredential(accountId, credential.withUserName(newName));
+        }
+    }
+
+    private void changeOthers(String accountId, UnaryOperator<OtherCredentials> change) {
+        AccountState account = account(accountId);
+        state = state.with(account.withOthers(change.apply(account.others())));
     }
 
     GatehouseState result() {

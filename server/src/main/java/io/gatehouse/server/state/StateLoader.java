@@ -47,6 +47,13 @@ public final class StateLoader {
                 case InstanceProfile profile -> loaded.with(account.withInstanceProfile(profile));
                 case ServiceLinkedRoleDeletion deletion -> loaded.with(account.withRoleDeletion(deletion));
                 case LoginProfile profile -> loaded.with(account.withLoginProfile(profile));
+                case SshPublicKey key -> loaded.with(account.withOthers(account.others().withSshPublicKey(key)));
+                case SigningCertificate certificate ->
+                        loaded.with(account.withOthers(account.others().withSigningCertificate(certificate)));
+                case ServiceSpecificCredential credential ->
+                        loaded.with(account.withOthers(account.others().withServiceCredential(credential)));
+                case ServerCertificate certificate ->
+                        loaded.with(account.withOthers(account.others().withServerCertificate(certificate)));
                 case AccessKey key -> loaded.with(account.withAccessKey(key)).withKey(key.id(), row.accountId());
                 case MfaDevice device -> loaded.with(account.withMfaDevice(device));
                 default -> throw new IllegalStateException("decoded " + entity.getClass());
@@ -77,6 +84,10 @@ public final class StateLoader {
             case EntityCodec.ACCESS_KEY -> codec.readAccessKey(row.body());
             case EntityCodec.LOGIN_PROFILE -> codec.readLoginProfile(row.body());
             case EntityCodec.MFA_DEVICE -> codec.readMfaDevice(row.accountId(), row.body());
+            case EntityCodec.SSH_PUBLIC_KEY -> codec.readSshPublicKey(row.body());
+            case EntityCodec.SIGNING_CERTIFICATE -> codec.readSigningCertificate(row.body());
+            case EntityCodec.SERVICE_CREDENTIAL -> codec.readServiceCredential(row.body());
+            case EntityCodec.SERVER_CERTIFICATE -> codec.readServerCertificate(row.body());
             default -> null;
         };
     }
