@@ -19,6 +19,7 @@ import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.state.LoginProfile;
+import io.gatehouse.server.state.OtherCredentials;
 import io.gatehouse.server.state.StateWriter;
 import io.gatehouse.server.store.Store;
 import io.gatehouse.server.sts.StsService;
@@ -213,6 +214,15 @@ public final class GatehouseServer implements AutoCloseable {
                 for (LoginProfile profile : List.copyOf(mutation.account(accountId).loginProfiles().values())) {
                     mutation.removeLoginProfile(accountId, profile.userName());
                 }
+                OtherCredentials others = mutation.account(accountId).others();
+                others.sshPublicKeys().values().forEach(keys -> keys.values()
+                        .forEach(key -> mutation.removeSshPublicKey(accountId, key)));
+                others.signingCertificates().values().forEach(certificates -> certificates.values()
+                        .forEach(certificate -> mutation.removeSigningCertificate(accountId, certificate)));
+                others.serviceCredentials().values().forEach(credentials -> credentials.values()
+                        .forEach(credential -> mutation.removeServiceCredential(accountId, credential)));
+                others.serverCertificates().values()
+                        .forEach(certificate -> mutation.removeServerCertificate(accountId, certificate.name()));
                 for (String device : List.copyOf(mutation.account(accountId).mfaDevices().devices().keySet())) {
                     mutation.removeMfaDevice(accountId, device);
                 }
