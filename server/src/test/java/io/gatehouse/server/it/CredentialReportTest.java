@@ -8,13 +8,10 @@ import static io.gatehouse.server.it.IamFixtures.grant;
 import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatehouse.server.Bootstrap;
 import io.gatehouse.server.state.CredentialReport;
-import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,13 +22,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
@@ -51,7 +46,6 @@ import software.amazon.awssdk.services.iam.model.StatusType;
  */
 class CredentialReportTest {
 
-    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
     private static final KeyPair KEYS = CredentialFixtures.rsa(2048);
     private static final List<String> COLUMNS = List.of("user", "arn", "user_creation_time", "password_enabled",
             "password_last_used", "password_last_changed", "password_next_rotation", "mfa_active",
@@ -78,29 +72,11 @@ class CredentialReportTest {
         servers.close();
     }
 
-    /** An account of its own on the server, with its root user's key. */
-    private record Account(String id, AwsCredentials root) {
-        IamClient iam(TestServer server) {
-            return server.iam(root);
-        }
-
-        Instant created(TestServer server) {
-            return server.server().state().current().account(id).account().created();
-        }
-    }
-
-    private static Account newAccount(TestServer server) {
-        String id = String.format("32%010d", ACCOUNTS.incrementAndGet());
-        Bootstrap.RootCredentials root = Bootstrap.createAccount(server.server().state(), new Ids(), Clock.systemUTC(),
-                id, null, null);
-        return new Account(id, AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey()));
-    }
-
     @ParameterizedTest
     @EnumSource(Backend.class)
     void theReportDescribesEachUsersCredentialsColumnByColumn(Backend backend) throws Exception {
         TestServer server = servers.get(backend);
-        Account account = newAccount(server);
+        TestAccount account = TestAccount.create(server);
         IamClient iam = account.iam(server);
         iam.updateAccountPasswordPolicy(r -> r.maxPasswordAge(30));
 
@@ -143,7 +119,7 @@ class CredentialReportTest {
         assertThat(rows.keySet()).containsExactly("<root_account>", "certs", "keys", "mfa", "nothing", "password");
 
         Map<String, String> root = rows.get("<root_account>");
-        assertThat(root).containsEntry("arn", "arn:aws:iam::" + account.id() + ":root")
+        assertThat(root).containsEntry("arn", account.arn("root"))
                 .containsEntry("user_creation_time", time(account.created(server)))
                 .containsEntry("password_enabled", "not_supported").containsEntry("password_last_used", "no_information")
                 .containsEntry("password_last_changed", "not_supported")
@@ -159,7 +135,7 @@ class CredentialReportTest {
         assertNone(root, "access_key_2", "cert_1", "cert_2");
 
         Map<String, String> nothing = rows.get("nothing");
-        assertThat(nothing).containsEntry("arn", "arn:aws:iam::" + account.id() + ":user/nothing")
+        assertThat(nothing).containsEntry("arn", account.arn("user/nothing"))
                 .containsEntry("password_enabled", "false").containsEntry("password_last_used", "N/A")
                 .containsEntry("password_last_changed", "N/A").containsEntry("password_next_rotation", "N/A")
                 .containsEntry("mfa_active", "false");
@@ -198,7 +174,7 @@ class CredentialReportTest {
     @EnumSource(Backend.class)
     void aReportServesFourHoursThenExpiresAndANewOneIsGenerated(Backend backend) {
         TestServer server = servers.get(backend);
-        Account account = newAccount(server);
+        TestAccount account = TestAccount.create(server);
         IamClient iam = account.iam(server);
         iam.createUser(r -> r.userName("early"));
 
@@ -221,11 +197,7 @@ class CredentialReportTest {
 
         // Four hours pass: the stored report is made as old as that, rather than the test waiting.
         Instant fourHoursAgo = report.generatedTime().minus(CredentialReport.LIFETIME);
-        server.server().state().apply(m -> {
-            m.putCredentialReport(account.id(), new CredentialReport(fourHoursAgo, fourHoursAgo,
-                    report.content().asUtf8String()));
-            return null;
-        });
+        store(server, account, new CredentialReport(fourHoursAgo, fourHoursAgo, report.content().asUtf8String()));
         assertAwsError(restarted::getCredentialReport, "ReportExpired", 410, "The most recent credential report has expired. "
                 + "To generate a new credential report, use GenerateCredentialReport.");
         GenerateCredentialReportResponse renewed = restarted.generateCredentialReport();
@@ -240,16 +212,13 @@ class CredentialReportTest {
     @EnumSource(Backend.class)
     void beforeAnyReportGetSaysNoneIsPresentAndWhileOneIsGeneratedBothSaySo(Backend backend) {
         TestServer server = servers.get(backend);
-        Account account = newAccount(server);
+        TestAccount account = TestAccount.create(server);
         IamClient iam = account.iam(server);
         assertAwsError(iam::getCredentialReport, "ReportNotPresent", 410,
                 "The credential report does not exist. To generate a credential report, use GenerateCredentialReport.");
 
         // A generation under way, as another server on the same database would have recorded it.
-        server.server().state().apply(m -> {
-            m.putCredentialReport(account.id(), CredentialReport.startedAt(Instant.now()));
-            return null;
-        });
+        store(server, account, CredentialReport.startedAt(Instant.now()));
         GenerateCredentialReportResponse generating = iam.generateCredentialReport();
         assertThat(generating.state()).isEqualTo(ReportStateType.INPROGRESS);
         assertThat(generating.description()).isNull();
@@ -257,11 +226,8 @@ class CredentialReportTest {
                 "The credential report is still being generated.");
 
         // One abandoned past its timeout (its server stopped) is replaced.
-        server.server().state().apply(m -> {
-            m.putCredentialReport(account.id(),
-                    CredentialReport.startedAt(Instant.now().minus(CredentialReport.GENERATION_TIMEOUT).minusSeconds(1)));
-            return null;
-        });
+        store(server, account,
+                CredentialReport.startedAt(Instant.now().minus(CredentialReport.GENERATION_TIMEOUT).minusSeconds(1)));
         assertAwsError(iam::getCredentialReport, "ReportNotPresent", 410,
                 "The credential report does not exist. To generate a credential report, use GenerateCredentialReport.");
         assertThat(iam.generateCredentialReport().state()).isEqualTo(ReportStateType.STARTED);
@@ -272,10 +238,10 @@ class CredentialReportTest {
     @EnumSource(Backend.class)
     void aUserNeedsPermissionToGenerateAndToGetTheReport(Backend backend) {
         TestServer server = servers.get(backend);
-        Account account = newAccount(server);
+        TestAccount account = TestAccount.create(server);
         IamClient root = account.iam(server);
         AwsCredentials auditor = userWithKey(root, "auditor");
-        String arn = "arn:aws:iam::" + account.id() + ":user/auditor";
+        String arn = account.arn("user/auditor");
         IamClient iam = server.iam(auditor);
 
         assertDenied(iam::generateCredentialReport, arn, "iam:GenerateCredentialReport", "*");
@@ -288,6 +254,14 @@ class CredentialReportTest {
         assertDenied(iam::getCredentialReport, arn, "iam:GetCredentialReport", "*");
         grant(root, "auditor", allow("iam:GetCredentialReport"));
         assertThat(rowsByUser(Csv.parse(iam.getCredentialReport().content().asUtf8String()))).containsKey("auditor");
+    }
+
+    /** Stores the account's report (or generation under way) as a server would, straight into the store. */
+    private static void store(TestServer server, TestAccount account, CredentialReport report) {
+        server.server().state().apply(m -> {
+            m.putCredentialReport(account.id(), report);
+            return null;
+        });
     }
 
     private static void enableMfa(IamClient iam, String userName, String deviceName) throws InterruptedException {
