@@ -9,6 +9,8 @@ import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.state.CredentialReport;
+import io.gatehouse.server.store.AuditQuery;
+import io.gatehouse.server.store.AuditRow;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -19,9 +21,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -236,7 +241,8 @@ class CredentialReportTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
-    void aUserNeedsPermissionToGenerateAndToGetTheReport(Backend backend) {
+    void aUserNeedsPermissionToGenerateAndToGetTheReportAndEachCallIsAudited(Backend backend)
+            throws InterruptedException {
         TestServer server = servers.get(backend);
         TestAccount account = TestAccount.create(server);
         IamClient root = account.iam(server);
@@ -254,6 +260,32 @@ class CredentialReportTest {
         assertDenied(iam::getCredentialReport, arn, "iam:GetCredentialReport", "*");
         grant(root, "auditor", allow("iam:GetCredentialReport"));
         assertThat(rowsByUser(Csv.parse(iam.getCredentialReport().content().asUtf8String()))).containsKey("auditor");
+
+        // Each call is audited, allowed, refused or denied; both actions read, so no event holds the report. Events
+        // of reads are written behind the response: wait for the last.
+        Map<String, Integer> outcomes = Map.of();
+        for (Instant deadline = Instant.now().plusSeconds(10); Instant.now().isBefore(deadline); Thread.sleep(20)) {
+            outcomes = reportEvents(server, account);
+            if (outcomes.equals(Map.of("AccessDenied", 3, "ReportNotPresent", 1, "none", 2))) {
+                break;
+            }
+        }
+        assertThat(outcomes).isEqualTo(Map.of("AccessDenied", 3, "ReportNotPresent", 1, "none", 2));
+    }
+
+    /** The account's audit events of the two report actions, counted by error code ({@code none} for success). */
+    private static Map<String, Integer> reportEvents(TestServer server, TestAccount account) {
+        Map<String, Integer> outcomes = new HashMap<>();
+        for (AuditRow row : server.server().store().audit(AuditQuery.between(account.created(server),
+                Instant.now().plusSeconds(60)).forAccount(account.id()))) {
+            String body = row.event().body();
+            if (body.contains("CredentialReport\"")) {
+                assertThat(body).contains("\"responseElements\":null").doesNotContain("user_creation_time");
+                Matcher error = Pattern.compile("\"errorCode\":\"(\\w+)\"").matcher(body);
+                outcomes.merge(error.find() ? error.group(1) : "none", 1, Integer::sum);
+            }
+        }
+        return outcomes;
     }
 
     /** Stores the account's report (or generation under way) as a server would, straight into the store. */
