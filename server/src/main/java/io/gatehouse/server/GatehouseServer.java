@@ -97,7 +97,7 @@ public final class GatehouseServer implements AutoCloseable {
             Preloaded parts = join(preloaded);
             Sessions sessions = new Sessions(data.sessionKeys(), new SessionMfaCheck(new MfaCodes(state)));
             Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock,
-                    new PasswordHasher(options.passwordHashing()), sessions);
+                    new PasswordHasher(options.passwordHashing()), sessions, data.reports());
             Metrics metrics = new Metrics();
             Api api = new Api(services, parts.endpoints(), options.dev() ? options.accountId() : null, store.writer(),
                     metrics);
@@ -226,6 +226,7 @@ public final class GatehouseServer implements AutoCloseable {
                 for (String device : List.copyOf(mutation.account(accountId).mfaDevices().devices().keySet())) {
                     mutation.removeMfaDevice(accountId, device);
                 }
+                mutation.removeCredentialReport(accountId);
                 account = mutation.account(accountId);
                 for (String user : List.copyOf(account.users().keySet())) {
                     mutation.removeUser(accountId, mutation.account(accountId).users().get(user).name());

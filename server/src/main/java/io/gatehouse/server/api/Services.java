@@ -4,6 +4,7 @@ import io.gatehouse.catalog.ServiceCatalog;
 import io.gatehouse.server.authz.PrincipalPolicies;
 import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.session.Sessions;
+import io.gatehouse.server.state.CredentialReports;
 import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.state.StateWriter;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.time.Clock;
  * @param clock     the server's clock
  * @param passwords hashes and verifies IAM users' passwords (Argon2id)
  * @param sessions  issues and opens session tokens
+ * @param reports   the accounts' credential reports, which live in the store rather than in the state
  */
 public record Services(StateWriter state, PrincipalPolicies policies, ServiceCatalog catalog, Ids ids, Clock clock,
-                       PasswordHasher passwords, Sessions sessions) {}
+                       PasswordHasher passwords, Sessions sessions, CredentialReports reports) {}

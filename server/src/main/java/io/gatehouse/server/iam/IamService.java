@@ -36,6 +36,7 @@ public final class IamService {
         AccountOperations.register(handlers);
         PasswordPolicyOperations.register(handlers);
         LoginProfileOperations.register(handlers);
+        CredentialReportOperations.register(handlers);
         return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
                 new AuditRecorder("iam", catalog, Set.of(),
                         // One-time MFA codes (EnableMFADevice, ResyncMFADevice), which the model does not mark

@@ -43,6 +43,8 @@ public final class EntityCodec {
     public static final String SERVER_CERTIFICATE = "server-certificate";
     /** A deleted access key's id, kept so the key stays refused rather than unknown. */
     public static final String RETIRED_KEY = "retired-key";
+    /** An account's credential report ({@link CredentialReports}), which the state loader skips. */
+    public static final String CREDENTIAL_REPORT = "credential-report";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Secrets secrets;
@@ -351,6 +353,23 @@ public final class EntityCodec {
         return new ServerCertificate(node.get("name").asText(), id, node.get("path").asText(), node.get("body").asText(),
                 nullable(node, "chain"), secrets.open(node.get("privateKey").asText(), SERVER_CERTIFICATE + ":" + id),
                 time(node.get("uploaded").asText()), time(node.get("expiration").asText()), tags(node.get("tags")));
+    }
+
+    // --- credential reports ---
+
+    public String write(CredentialReport report) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("started", report.started().toString());
+        if (report.complete()) {
+            node.put("generated", report.generated().toString()).put("content", report.content());
+        }
+        return text(node);
+    }
+
+    public CredentialReport readCredentialReport(String json) {
+        JsonNode node = tree(json);
+        return new CredentialReport(time(node.get("started").asText()), instant(node, "generated"),
+                nullable(node, "content"));
     }
 
     // --- accounts ---

@@ -187,6 +187,24 @@ public final class Mutation {
     }
 
     /**
+     * The account's credential report as this command's transaction sees it, or {@code null}. Reports are not part of
+     * the state ({@link CredentialReports}), so this reads the store.
+     */
+    public CredentialReport credentialReport(String accountId) {
+        return tx.entity(accountId, EntityCodec.CREDENTIAL_REPORT, CredentialReports.KEY)
+                .map(row -> codec.readCredentialReport(row.body())).orElse(null);
+    }
+
+    /** Replaces the account's credential report (or generation under way); the state does not change. */
+    public void putCredentialReport(String accountId, CredentialReport report) {
+        tx.put(accountId, EntityCodec.CREDENTIAL_REPORT, CredentialReports.KEY, codec.write(report));
+    }
+
+    public void removeCredentialReport(String accountId) {
+        tx.delete(accountId, EntityCodec.CREDENTIAL_REPORT, CredentialReports.KEY);
+    }
+
+    /**
      * Moves a user's SSH public keys, signing certificates and service-specific credentials to the user's new name
      * (UpdateUser renamed it).
      */

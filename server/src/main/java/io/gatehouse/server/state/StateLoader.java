@@ -68,7 +68,8 @@ public final class StateLoader {
 
     /**
      * The entity a row holds, or {@code null} for a retired key's row, an entity of an account that no longer exists,
-     * and kinds of later versions (kept in the store, untouched).
+     * and other kinds: credential reports (read from the store when asked, {@link CredentialReports}) and kinds of
+     * later versions (kept in the store, untouched).
      */
     private static Object decode(EntityCodec codec, GatehouseState accounts, EntityRow row) {
         if (accounts.account(row.accountId()) == null) {

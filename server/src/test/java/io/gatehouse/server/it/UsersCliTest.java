@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -141,6 +142,37 @@ class UsersCliTest {
             Run conflict = root(server, "iam", "delete-user", "--user-name", "cli-pat");
             assertThat(conflict.err()).contains("An error occurred (DeleteConflict) when calling the DeleteUser "
                     + "operation: Cannot delete entity, must delete login profile first.");
+        }
+    }
+
+    @Test
+    void theCliGeneratesAndGetsTheCredentialReport() throws Exception {
+        try (TestServer server = TestServer.start(Backend.SQLITE, directory)) {
+            server.iam().createUser(r -> r.userName("cli-report"));
+            Run missing = root(server, "iam", "get-credential-report");
+            assertThat(missing.exit()).isNotZero();
+            assertThat(missing.err()).contains("An error occurred (ReportNotPresent) when calling the "
+                    + "GetCredentialReport operation: The credential report does not exist.");
+
+            Run started = root(server, "iam", "generate-credential-report");
+            assertThat(started.exit()).as(started.err()).isZero();
+            assertThat(started.json().at("/State").asText()).isEqualTo("STARTED");
+            assertThat(started.json().at("/Description").asText())
+                    .isEqualTo("No report exists. Starting a new report generation task");
+            Run complete = root(server, "iam", "generate-credential-report");
+            assertThat(complete.json().at("/State").asText()).isEqualTo("COMPLETE");
+            assertThat(complete.json().has("Description")).isFalse();
+
+            Run got = root(server, "iam", "get-credential-report");
+            assertThat(got.exit()).as(got.err()).isZero();
+            assertThat(got.json().at("/ReportFormat").asText()).isEqualTo("text/csv");
+            assertThat(got.json().at("/GeneratedTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*");
+            // The CLI prints the blob it decoded from the wire base64-encoded again.
+            List<String> lines = new String(Base64.getDecoder().decode(got.json().at("/Content").asText()),
+                    StandardCharsets.UTF_8).lines().toList();
+            assertThat(lines.get(0)).startsWith("user,arn,user_creation_time,password_enabled,");
+            assertThat(lines.get(1)).startsWith("<root_account>,arn:aws:iam::123456789012:root,");
+            assertThat(lines.get(2)).startsWith("cli-report,arn:aws:iam::123456789012:user/cli-report,");
         }
     }
 }

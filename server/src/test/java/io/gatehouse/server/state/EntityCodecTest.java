@@ -132,4 +132,12 @@ class EntityCodecTest {
             assertThat(codec.readAccount(codec.write(account))).as(time).isEqualTo(account);
         }
     }
+
+    @Test
+    void credentialReportsRoundTripWhileGeneratingAndOnceComplete() {
+        CredentialReport generating = CredentialReport.startedAt(T);
+        assertThat(codec.readCredentialReport(codec.write(generating))).isEqualTo(generating);
+        CredentialReport complete = generating.completed(T.plusSeconds(1), "user,arn\n\"a,b\",x");
+        assertThat(codec.readCredentialReport(codec.write(complete))).isEqualTo(complete);
+    }
 }
