@@ -2,6 +2,7 @@ package io.gatehouse.server.it;
 
 import static io.gatehouse.server.it.IamFixtures.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.store.Backend;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -116,6 +118,8 @@ class DevModeTest {
                     .certificateBody(CredentialFixtures.pem(CredentialFixtures.selfSigned(keys, "dev.example")))
                     .privateKey(CredentialFixtures.pkcs8(keys)));
 
+            iam.generateCredentialReport();
+
             RawHttp.Response reset = reset(server);
             assertThat(reset.status()).isEqualTo(200);
 
@@ -131,6 +135,8 @@ class DevModeTest {
                 assertThat(after.listAccountAliases().accountAliases()).isEmpty();
                 assertAwsError(after::getAccountPasswordPolicy, "NoSuchEntity", 404,
                         "The Password Policy with domain name " + TestServer.ACCOUNT + " cannot be found.");
+                assertThat(catchThrowableOfType(IamException.class, after::getCredentialReport).awsErrorDetails()
+                        .errorCode()).isEqualTo("ReportNotPresent");
                 assertThat(callerArn(server, TestServer.root())).isEqualTo(ROOT_ARN);
                 server.restart(); // and nothing comes back from the store
             }
