@@ -8,6 +8,7 @@ import io.gatehouse.server.api.Services;
 import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.authz.PrincipalPolicies;
 import io.gatehouse.server.crypto.PasswordHasher;
+import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.http.HttpServer;
 import io.gatehouse.server.iam.IamService;
 import io.gatehouse.server.metrics.Metrics;
@@ -95,7 +96,8 @@ public final class GatehouseServer implements AutoCloseable {
                         + " (readable by you only).");
             }
             Preloaded parts = join(preloaded);
-            Sessions sessions = new Sessions(data.sessionKeys(), new SessionMfaCheck(new MfaCodes(state)));
+            Sessions sessions = new Sessions(data.sessionKeys(), new SessionMfaCheck(new MfaCodes(state,
+                    new SignInThrottle(MfaCodes.THROTTLE, clock))));
             Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock,
                     new PasswordHasher(options.passwordHashing()), sessions, data.reports());
             Metrics metrics = new Metrics();
