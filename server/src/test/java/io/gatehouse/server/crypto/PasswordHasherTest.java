@@ -3,6 +3,9 @@ package io.gatehouse.server.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.error.AwsException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Argon2id hashes in PHC form that verify, resist the wrong password and say when they should be upgraded. */
@@ -50,5 +53,20 @@ class PasswordHasherTest {
         assertThatThrownBy(() -> new PasswordHashing(7, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PasswordHashing(64, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PasswordHashing(64, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+    @Test
+    void whenEverySlotIsBusyAFurtherCallIsRefusedWithThrottling() throws Exception {
+        PasswordHasher hasher = new PasswordHasher(SMALL, 1, Duration.ZERO);
+        // A stored hash with costly parameters: verifying against it holds the one slot for seconds.
+        String costly = "$argon2id$v=19$m=131072,t=8,p=1$c29tZXNhbHRzb21lc2FsdA$"
+                + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+        Thread busy = Thread.ofPlatform().start(() -> hasher.verify("anything", costly));
+        Thread.sleep(300);
+        assertThat(busy.isAlive()).as("the costly verification still runs").isTrue();
+
+        assertThatThrownBy(() -> hasher.hash("Another-1"))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.error()).isEqualTo(AwsError.THROTTLING));
+        busy.join();
+        assertThat(hasher.hash("Another-1")).as("the slot is free again").startsWith("$argon2id$");
     }
 }
