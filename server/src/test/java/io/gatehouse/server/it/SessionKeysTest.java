@@ -65,6 +65,9 @@ class SessionKeysTest {
             AwsSessionCredentials forged = AwsSessionCredentials.create(session.accessKeyId(),
                     session.secretAccessKey(), session.sessionToken().substring(1));
             assertAwsError(() -> whoIs(server, forged), "InvalidClientTokenId", 403, INVALID_TOKEN);
+            AwsBasicCredentials withoutToken = AwsBasicCredentials.create(session.accessKeyId(), "anything");
+            assertAwsError(() -> whoIs(server, withoutToken), "InvalidClientTokenId", 403,
+                    "The security token included in the request is invalid.");
             AwsSessionCredentials madeUp = AwsSessionCredentials.create("ASIAUNKNOWNUNKNOWN01", "anything",
                     "FwoGZXIvYXdzEXAMPLETOKEN");
             assertAwsError(() -> whoIs(server, madeUp), "InvalidClientTokenId", 403, INVALID_TOKEN);
