@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
 
@@ -17,6 +18,10 @@ import java.util.List;
  * its certificate when a signature it makes verifies with the certificate's public key.
  */
 final class PrivateKeys {
+
+    /** The longest RSA key accepted (AWS's certificate services take RSA keys up to 4,096 bits). */
+    static final int MAX_RSA_BITS = 4096;
+    private static final String TOO_LONG = "The key is %d bits long; RSA keys of at most %d bits are supported.";
 
     static final String NOT_PEM = "Unable to parse private key. Please ensure the private key is in PEM format.";
     static final String MISMATCH = "The public key certificate and the private key do not match.";
@@ -50,6 +55,10 @@ final class PrivateKeys {
             }
             default -> throw AwsError.MALFORMED_CERTIFICATE.exception(NOT_PEM);
         };
+        if (certificateKey instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() > MAX_RSA_BITS) {
+            // Checking the pair signs with the private key, whose cost grows with the cube of its size.
+            throw AwsError.MALFORMED_CERTIFICATE.exception(TOO_LONG, rsa.getModulus().bitLength(), MAX_RSA_BITS);
+        }
         PrivateKey privateKey = decode(pkcs8, algorithm);
         if (!signsFor(privateKey, certificateKey)) {
             throw AwsError.KEY_PAIR_MISMATCH.exception(MISMATCH);
