@@ -92,6 +92,11 @@ public final class TestServer implements AutoCloseable {
         return console;
     }
 
+    /** The JDBC URL of the server's database. */
+    public String jdbcUrl() {
+        return database.url();
+    }
+
     public Path directory() {
         return directory;
     }
