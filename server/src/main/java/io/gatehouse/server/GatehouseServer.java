@@ -7,6 +7,8 @@ import io.gatehouse.server.api.ServiceEndpoint;
 import io.gatehouse.server.api.Services;
 import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.authz.PrincipalPolicies;
+import io.gatehouse.server.console.SignIn;
+import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.http.HttpServer;
@@ -84,10 +86,12 @@ public final class GatehouseServer implements AutoCloseable {
         StateWriter state = data.state();
         try {
             Ids ids = new Ids();
+            PasswordHasher passwords = new PasswordHasher(options.passwordHashing());
             if (state.current().accounts().isEmpty()) {
                 String[] key = Bootstrap.keyFromEnvironment(environment);
                 Bootstrap.RootCredentials root = Bootstrap.createAccount(state, ids, clock, options.accountId(),
-                        key == null ? null : key[0], key == null ? null : key[1]);
+                        key == null ? null : key[0], key == null ? null : key[1],
+                        RootPasswords.fromEnvironment(environment, passwords));
                 Bootstrap.writeCredentialsFile(options.dataDirectory(), root);
                 console.println("Gatehouse created account " + root.accountId() + ". Its root user's access key, shown once:");
                 console.println("  aws_access_key_id     = " + root.accessKeyId());
@@ -99,7 +103,7 @@ public final class GatehouseServer implements AutoCloseable {
             Sessions sessions = new Sessions(data.sessionKeys(), new SessionMfaCheck(new MfaCodes(state,
                     new SignInThrottle(MfaCodes.THROTTLE, clock))));
             Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock,
-                    new PasswordHasher(options.passwordHashing()), sessions, data.reports());
+                    passwords, sessions, data.reports());
             Metrics metrics = new Metrics();
             Api api = new Api(services, parts.endpoints(), options.dev() ? options.accountId() : null, store.writer(),
                     metrics);
@@ -111,7 +115,10 @@ public final class GatehouseServer implements AutoCloseable {
             GatehouseServer server = new GatehouseServer(options, store, state, sessions, api, parts.http());
             HttpServer http;
             try {
-                http = parts.http().start(api, metrics::scrape, () -> true, options.dev() ? server::reset : null);
+                SignIn signIn = new SignIn(services, new SignInThrottle(options.signInThrottle(), clock), api::audit,
+                        metrics.authorizations());
+                http = parts.http().start(api, signIn, metrics::scrape, () -> true,
+                        options.dev() ? server::reset : null);
             } catch (RuntimeException e) {
                 api.close();
                 throw e;

@@ -10,10 +10,8 @@ import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.LoginProfile;
-import io.gatehouse.server.state.PasswordPolicy;
 import io.gatehouse.server.state.User;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -181,16 +179,8 @@ final class LoginProfileOperations {
      * prevents reusing.
      */
     private static String newPasswordHash(Call call, AccountState account, LoginProfile profile, String password) {
-        PasswordPolicy policy = account.account().passwordPolicy();
-        PasswordRules.check(password, policy);
-        PasswordHasher passwords = call.services().passwords();
-        List<String> recent = profile.reuseCandidates(policy == null ? 0 : policy.remembered());
-        for (String earlier : recent) {
-            if (passwords.verify(password, earlier).matches()) {
-                throw AwsError.PASSWORD_POLICY_VIOLATION.exception();
-            }
-        }
-        return passwords.hash(password);
+        return PasswordRules.newPasswordHash(call.services().passwords(), account.account().passwordPolicy(), profile,
+                password);
     }
 
     /** The user's profile, provided no other request changed it since this one verified against it. */

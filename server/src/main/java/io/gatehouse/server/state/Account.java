@@ -11,24 +11,57 @@ import java.util.List;
  * @param aliases        the account alias (IAM allows at most one)
  * @param passwordPolicy the account's custom password policy, or {@code null} when it has none (IAM users' passwords
  *                       then meet AWS's default policy)
+ * @param rootLogin      the root user's email address and password for console sign-in, or {@code null} when the
+ *                       root user cannot sign in with a password
  */
-public record Account(String id, Instant created, List<String> aliases, PasswordPolicy passwordPolicy) {
+public record Account(String id, Instant created, List<String> aliases, PasswordPolicy passwordPolicy,
+                      RootLogin rootLogin) {
+
+    /**
+     * How the root user signs in: its email address and the Argon2id hash of its password (sealed at rest).
+     *
+     * @param email        the address as given; compared without regard to case
+     * @param passwordHash the hash of the password
+     */
+    public record RootLogin(String email, String passwordHash) {
+
+        /** Whether an address is this login's, compared without regard to case (as email addresses are used). */
+        public boolean hasEmail(String address) {
+            return address != null && email.equalsIgnoreCase(address.trim());
+        }
+
+        @Override
+        public String toString() {
+            // Never print a hash.
+            return "RootLogin[" + email + "]";
+        }
+    }
 
     public Account {
         aliases = List.copyOf(aliases);
     }
 
-    /** An account without a custom password policy. */
+    /** An account without a custom password policy or root password. */
     public Account(String id, Instant created, List<String> aliases) {
-        this(id, created, aliases, null);
+        this(id, created, aliases, null, null);
+    }
+
+    /** An account without a root password. */
+    public Account(String id, Instant created, List<String> aliases, PasswordPolicy passwordPolicy) {
+        this(id, created, aliases, passwordPolicy, null);
     }
 
     public Account withAliases(List<String> changed) {
-        return new Account(id, created, changed, passwordPolicy);
+        return new Account(id, created, changed, passwordPolicy, rootLogin);
     }
 
     /** This account with another custom password policy, or none ({@code null}). */
     public Account withPasswordPolicy(PasswordPolicy changed) {
-        return new Account(id, created, aliases, changed);
+        return new Account(id, created, aliases, changed, rootLogin);
+    }
+
+    /** This account with another root sign-in, or none ({@code null}). */
+    public Account withRootLogin(RootLogin changed) {
+        return new Account(id, created, aliases, passwordPolicy, changed);
     }
 }

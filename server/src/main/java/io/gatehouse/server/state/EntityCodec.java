@@ -381,14 +381,26 @@ public final class EntityCodec {
         if (account.passwordPolicy() != null) {
             node.set("passwordPolicy", passwordPolicy(account.passwordPolicy()));
         }
+        if (account.rootLogin() != null) {
+            node.put("rootEmail", account.rootLogin().email());
+            node.put("rootPasswordHash", secrets.seal(account.rootLogin().passwordHash(), rootPasswordBinding(account.id())));
+        }
         return text(node);
+    }
+
+    /** What a sealed root password hash is bound to: its account. */
+    private static String rootPasswordBinding(String accountId) {
+        return "root-password:" + accountId;
     }
 
     public Account readAccount(String json) {
         JsonNode node = tree(json);
         JsonNode policy = node.get("passwordPolicy");
-        return new Account(node.get("id").asText(), time(node.get("created").asText()), strings(node.get("aliases")),
-                policy == null ? null : passwordPolicy(policy));
+        String id = node.get("id").asText();
+        Account.RootLogin rootLogin = node.has("rootEmail") ? new Account.RootLogin(node.get("rootEmail").asText(),
+                secrets.open(node.get("rootPasswordHash").asText(), rootPasswordBinding(id))) : null;
+        return new Account(id, time(node.get("created").asText()), strings(node.get("aliases")),
+                policy == null ? null : passwordPolicy(policy), rootLogin);
     }
 
     private ObjectNode passwordPolicy(PasswordPolicy policy) {

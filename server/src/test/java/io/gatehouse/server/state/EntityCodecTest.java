@@ -126,6 +126,18 @@ class EntityCodecTest {
     }
 
     @Test
+    void theRootPasswordHashIsSealedBoundToItsAccount() {
+        Account account = new Account("111122223333", T, List.of())
+                .withRootLogin(new Account.RootLogin("Owner@Example.com", "$argon2id$root"));
+        String stored = codec.write(account);
+        assertThat(stored).doesNotContain("$argon2id$root").contains("sealed(root-password:111122223333)")
+                .contains("Owner@Example.com");
+        assertThat(codec.readAccount(stored)).isEqualTo(account);
+        assertThat(account.rootLogin().toString()).doesNotContain("argon2id");
+        assertThat(account.rootLogin().hasEmail(" owner@example.COM")).isTrue();
+    }
+
+    @Test
     void timesKeepTheirFractionAndFarYears() {
         for (String time : List.of("2026-01-02T03:04:05.123456789Z", "2026-01-02T03:04:05.120Z", "+12026-01-02T03:04:05Z")) {
             Account account = new Account("111122223333", Instant.parse(time), List.of());
