@@ -8,7 +8,6 @@ import io.gatehouse.server.api.Services;
 import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.authz.PrincipalPolicies;
 import io.gatehouse.server.console.SignIn;
-import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.http.HttpServer;
@@ -103,7 +102,7 @@ public final class GatehouseServer implements AutoCloseable {
             Sessions sessions = new Sessions(data.sessionKeys(), new SessionMfaCheck(new MfaCodes(state,
                     new SignInThrottle(MfaCodes.THROTTLE, clock))));
             Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock,
-                    passwords, sessions, data.reports());
+                    passwords, sessions, data.reports(), new SignInThrottle(options.signInThrottle(), clock));
             Metrics metrics = new Metrics();
             Api api = new Api(services, parts.endpoints(), options.dev() ? options.accountId() : null, store.writer(),
                     metrics);
@@ -115,7 +114,7 @@ public final class GatehouseServer implements AutoCloseable {
             GatehouseServer server = new GatehouseServer(options, store, state, sessions, api, parts.http());
             HttpServer http;
             try {
-                SignIn signIn = new SignIn(services, new SignInThrottle(options.signInThrottle(), clock), api::audit,
+                SignIn signIn = new SignIn(services, services.passwordGuesses(), api::audit,
                         metrics.authorizations());
                 http = parts.http().start(api, signIn, metrics::scrape, () -> true,
                         options.dev() ? server::reset : null);

@@ -2,6 +2,7 @@ package io.gatehouse.server.api;
 
 import io.gatehouse.catalog.ServiceCatalog;
 import io.gatehouse.server.authz.PrincipalPolicies;
+import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.CredentialReports;
@@ -21,6 +22,9 @@ import java.time.Clock;
  * @param passwords hashes and verifies IAM users' passwords (Argon2id)
  * @param sessions  issues and opens session tokens
  * @param reports   the accounts' credential reports, which live in the store rather than in the state
+ * @param passwordGuesses wrong passwords per user name and source address: console sign-in and ChangePassword's old
+ *                        password count against one budget, so neither is a way around the other's limit
  */
 public record Services(StateWriter state, PrincipalPolicies policies, ServiceCatalog catalog, Ids ids, Clock clock,
-                       PasswordHasher passwords, Sessions sessions, CredentialReports reports) {}
+                       PasswordHasher passwords, Sessions sessions, CredentialReports reports,
+                       SignInThrottle passwordGuesses) {}

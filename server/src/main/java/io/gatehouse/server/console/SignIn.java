@@ -206,7 +206,7 @@ public final class SignIn {
 
     /**
      * The change a sign-in makes, and its event, in one transaction: the MFA code spent, the user's
-     * {@code PasswordLastUsed}, and a new password or a stronger hash of the current one. Refused when the code is
+     * {@code PasswordLastUsed} (the root user's last sign-in), and a new password or a stronger hash of the current one. Refused when the code is
      * wrong or spent, or when another request changed the password or removed the user since it was verified.
      */
     private Written write(SignInAttempt attempt, Candidate who, String mfaCode, String newHash, String rehash) {
@@ -221,11 +221,10 @@ public final class SignIn {
                 return Written.REFUSED;
             }
             if (current.root()) {
-                if (rehash != null) {
-                    Account account = current.account().account();
-                    mutation.putAccount(current.account().withAccount(account.withRootLogin(
-                            new Account.RootLogin(account.rootLogin().email(), rehash))));
-                }
+                Account account = current.account().account();
+                Account.RootLogin login = account.rootLogin();
+                mutation.putAccount(current.account().withAccount(account.withRootLogin(
+                        login.signedIn(now, rehash != null ? rehash : login.passwordHash()))));
             } else {
                 LoginProfile profile = current.profile();
                 if (newHash != null) {

@@ -58,6 +58,11 @@ public final class PasswordHasher {
         return concurrency;
     }
 
+    /** How many are running now. */
+    int running() {
+        return concurrency - slots.availablePermits();
+    }
+
     /** What verifying a password against a stored hash found. */
     public record Verification(boolean matches, boolean needsRehash) {}
 
@@ -100,7 +105,7 @@ public final class PasswordHasher {
     }
 
     /** Runs one hash computation once a slot is free; refuses with {@code Throttling} after the longest wait. */
-    private <T> T inSlot(Supplier<T> computation) {
+    <T> T inSlot(Supplier<T> computation) {
         boolean acquired;
         try {
             acquired = slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);

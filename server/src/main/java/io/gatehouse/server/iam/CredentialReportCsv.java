@@ -1,6 +1,7 @@
 package io.gatehouse.server.iam;
 
 import io.gatehouse.server.state.AccessKey;
+import io.gatehouse.server.state.Account;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.LoginProfile;
@@ -52,7 +53,7 @@ final class CredentialReportCsv {
         String accountId = account.accountId();
         out.append('\n');
         line(out, row(ROOT_USER, Arns.render(Arns.root(accountId), partition), account.account().created(),
-                List.of(NOT_SUPPORTED, NO_INFORMATION, NOT_SUPPORTED, NOT_SUPPORTED), account,
+                List.of(NOT_SUPPORTED, rootPasswordLastUsed(account), NOT_SUPPORTED, NOT_SUPPORTED), account,
                 AccountState.ROOT_KEYS));
         for (User user : account.users().values()) {
             out.append('\n');
@@ -60,6 +61,12 @@ final class CredentialReportCsv {
                     user.created(), password(user, account), account, AccountState.ownerKey(user.name())));
         }
         return out.toString();
+    }
+
+    /** When the root user last signed in with its password, or {@code no_information}. */
+    private static String rootPasswordLastUsed(AccountState account) {
+        Account.RootLogin login = account.account().rootLogin();
+        return login == null || login.lastUsed() == null ? NO_INFORMATION : time(login.lastUsed());
     }
 
     /**

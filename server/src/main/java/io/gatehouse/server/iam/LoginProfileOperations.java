@@ -3,6 +3,7 @@ package io.gatehouse.server.iam;
 import io.gatehouse.server.api.Call;
 import io.gatehouse.server.api.OperationHandler;
 import io.gatehouse.server.authz.Target;
+import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.error.AwsException;
@@ -12,6 +13,7 @@ import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.LoginProfile;
 import io.gatehouse.server.state.User;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -137,7 +139,15 @@ final class LoginProfileOperations {
                 context -> context.identityTags(user.tags()));
         LoginProfile verified = existingProfile(snapshot, name);
         PasswordHasher passwords = call.services().passwords();
+        // The same count as console sign-in's, so that guessing here is no way around the sign-in throttle.
+        SignInThrottle guesses = call.services().passwordGuesses();
+        String guesser = call.caller().accountId() + "/" + name.toLowerCase(Locale.ROOT);
+        String source = call.facts().sourceIp() == null ? "" : call.facts().sourceIp();
+        if (!guesses.wait(guesser, source).isZero()) {
+            throw AwsError.THROTTLING.exception();
+        }
         if (!passwords.verify(call.input().string("OldPassword"), verified.passwordHash()).matches()) {
+            guesses.failed(guesser, source);
             throw AwsError.ACCESS_DENIED.exception("The old password is incorrect.");
         }
         String password = call.input().string("NewPassword");

@@ -22,8 +22,20 @@ public record Account(String id, Instant created, List<String> aliases, Password
      *
      * @param email        the address as given; compared without regard to case
      * @param passwordHash the hash of the password
+     * @param lastUsed     when the root user last signed in with the password, or {@code null} (the credential
+     *                     report's {@code password_last_used})
      */
-    public record RootLogin(String email, String passwordHash) {
+    public record RootLogin(String email, String passwordHash, Instant lastUsed) {
+
+        /** A login never used. */
+        public RootLogin(String email, String passwordHash) {
+            this(email, passwordHash, null);
+        }
+
+        /** This login after a sign-in at {@code time}, with the password's hash as it is now. */
+        public RootLogin signedIn(Instant time, String hash) {
+            return new RootLogin(email, hash, time);
+        }
 
         /** Whether an address is this login's, compared without regard to case (as email addresses are used). */
         public boolean hasEmail(String address) {

@@ -384,6 +384,9 @@ public final class EntityCodec {
         if (account.rootLogin() != null) {
             node.put("rootEmail", account.rootLogin().email());
             node.put("rootPasswordHash", secrets.seal(account.rootLogin().passwordHash(), rootPasswordBinding(account.id())));
+            if (account.rootLogin().lastUsed() != null) {
+                node.put("rootPasswordLastUsed", account.rootLogin().lastUsed().toString());
+            }
         }
         return text(node);
     }
@@ -398,7 +401,8 @@ public final class EntityCodec {
         JsonNode policy = node.get("passwordPolicy");
         String id = node.get("id").asText();
         Account.RootLogin rootLogin = node.has("rootEmail") ? new Account.RootLogin(node.get("rootEmail").asText(),
-                secrets.open(node.get("rootPasswordHash").asText(), rootPasswordBinding(id))) : null;
+                secrets.open(node.get("rootPasswordHash").asText(), rootPasswordBinding(id)),
+                instant(node, "rootPasswordLastUsed")) : null;
         return new Account(id, time(node.get("created").asText()), strings(node.get("aliases")),
                 policy == null ? null : passwordPolicy(policy), rootLogin);
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.error.AwsException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Argon2id hashes in PHC form that verify, resist the wrong password and say when they should be upgraded. */
@@ -57,15 +59,21 @@ class PasswordHasherTest {
     @Test
     void whenEverySlotIsBusyAFurtherCallIsRefusedWithThrottling() throws Exception {
         PasswordHasher hasher = new PasswordHasher(SMALL, 1, Duration.ZERO);
-        // A stored hash with costly parameters: verifying against it holds the one slot for seconds.
-        String costly = "$argon2id$v=19$m=131072,t=8,p=1$c29tZXNhbHRzb21lc2FsdA$"
-                + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
-        Thread busy = Thread.ofPlatform().start(() -> hasher.verify("anything", costly));
-        Thread.sleep(300);
-        assertThat(busy.isAlive()).as("the costly verification still runs").isTrue();
+        CountDownLatch release = new CountDownLatch(1);
+        Thread busy = Thread.ofPlatform().start(() -> hasher.inSlot(() -> {
+            try {
+                return release.await(1, TimeUnit.MINUTES); // a long hash holding the one slot
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        while (hasher.running() == 0) {
+            Thread.sleep(1);
+        }
 
         assertThatThrownBy(() -> hasher.hash("Another-1"))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.error()).isEqualTo(AwsError.THROTTLING));
+        release.countDown();
         busy.join();
         assertThat(hasher.hash("Another-1")).as("the slot is free again").startsWith("$argon2id$");
     }

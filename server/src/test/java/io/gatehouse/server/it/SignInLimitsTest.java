@@ -18,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * Sign-in on servers of their own: a test-sized throttle that slows guessing per user name and per source address,
@@ -63,6 +65,30 @@ class SignInLimitsTest {
             assertThat(recorded).isNotEmpty();
             assertThat(recorded.getFirst().get("responseElements").get("ConsoleLogin").asText()).isEqualTo("Failure");
             assertThat(recorded.getFirst().get("userIdentity").get("userName").asText()).isEqualTo("guessed");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void wrongOldPasswordsInChangePasswordCountAgainstTheSignInBudget(Backend backend) throws Exception {
+        SignInThrottle.Limits small = new SignInThrottle.Limits(2, 100, Duration.ofSeconds(30), Duration.ofMinutes(1),
+                Duration.ofHours(1), 1000);
+        try (TestServer server = TestServer.start(backend, directory, options -> options.withSignInThrottle(small),
+                Map.of())) {
+            AwsCredentials key = IamFixtures.userWithKey(server.iam(), "changer");
+            server.iam().createLoginProfile(r -> r.userName("changer").password(PASSWORD));
+            IamFixtures.grant(server.iam(), "changer", IamFixtures.allow("iam:ChangePassword"));
+            try (IamClient own = server.iam(key)) {
+                for (int i = 0; i < 3; i++) {
+                    String guess = "Guess-number-" + i;
+                    IamFixtures.assertAwsError(() -> own.changePassword(r -> r.oldPassword(guess)
+                            .newPassword("Another-Horse-8")), "AccessDenied", 403, "The old password is incorrect.");
+                }
+                IamFixtures.assertAwsError(() -> own.changePassword(r -> r.oldPassword(PASSWORD)
+                        .newPassword("Another-Horse-8")), "Throttling", 400, "Rate exceeded");
+            }
+            assertThat(user(server, ACCOUNT, "changer", PASSWORD).status()).as("sign-in shares the count")
+                    .isEqualTo(429);
         }
     }
 

@@ -282,6 +282,13 @@ class SignInTest {
         assertThat(success.get("userIdentity").has("userName")).isFalse();
         assertThat(success.get("additionalEventData").get("MFAUsed").asText()).isEqualTo("Yes");
         assertThat(recorded.get(1).get("errorMessage").asText()).isEqualTo("Failed authentication");
+
+        iam.generateCredentialReport();
+        String report = iam.getCredentialReport().content().asUtf8String();
+        String rootRow = report.lines().filter(line -> line.startsWith("<root_account>,")).findFirst().orElseThrow();
+        Instant lastUsed = Instant.parse(rootRow.split(",")[4].replace("+00:00", "Z"));
+        assertThat(lastUsed).as("password_last_used: the root user's last sign-in")
+                .isBetween(Instant.now().minusSeconds(60), Instant.now());
     }
 
     @ParameterizedTest
