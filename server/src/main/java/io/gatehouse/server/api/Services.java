@@ -19,6 +19,8 @@ import java.time.Clock;
  * @param clock     the server's clock
  * @param passwords hashes and verifies IAM users' passwords (Argon2id)
  * @param sessions  issues and opens session tokens
+ * @param dev       emulator mode ({@code --dev}): OpenID Connect issuers may be plain-http URLs, for local identity
+ *                  providers
  */
 public record Services(StateWriter state, PrincipalPolicies policies, ServiceCatalog catalog, Ids ids, Clock clock,
-                       PasswordHasher passwords, Sessions sessions) {}
+                       PasswordHasher passwords, Sessions sessions, boolean dev) {}

@@ -36,6 +36,8 @@ public final class IamService {
         AccountOperations.register(handlers);
         PasswordPolicyOperations.register(handlers);
         LoginProfileOperations.register(handlers);
+        OidcProviderOperations.register(handlers);
+        SamlProviderOperations.register(handlers);
         return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
                 new AuditRecorder("iam", catalog, Set.of(), Set.of(
                         // One-time MFA codes, which the model does not mark sensitive.
