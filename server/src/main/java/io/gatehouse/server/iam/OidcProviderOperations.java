@@ -213,12 +213,9 @@ final class OidcProviderOperations {
         return arn.inAccountOf(call) ? call.account().providers().oidcProvider(arn.name()) : null;
     }
 
+    /** The context keys of a call on a provider that may exist: its tags. */
     private static Consumer<ContextBuilder> tagged(OidcProvider provider) {
-        return context -> {
-            if (provider != null) {
-                context.resourceTags(provider.tags());
-            }
-        };
+        return Call.resourceTags(provider == null ? List.of() : provider.tags());
     }
 
     private static void checkThumbprints(List<String> thumbprints) {

@@ -237,12 +237,9 @@ final class SamlProviderOperations {
         return provider;
     }
 
+    /** The context keys of a call on a provider that may exist: its tags. */
     private static Consumer<ContextBuilder> tagged(SamlProvider provider) {
-        return context -> {
-            if (provider != null) {
-                context.resourceTags(provider.tags());
-            }
-        };
+        return Call.resourceTags(provider == null ? List.of() : provider.tags());
     }
 
     private static SamlMetadata metadata(String document) {
