@@ -19,6 +19,7 @@ import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.GatehouseState;
+import io.gatehouse.server.state.IdentityProviders;
 import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.state.LoginProfile;
 import io.gatehouse.server.state.OtherCredentials;
@@ -102,7 +103,8 @@ public final class GatehouseServer implements AutoCloseable {
             Sessions sessions = new Sessions(data.sessionKeys(), new SessionMfaCheck(new MfaCodes(state,
                     new SignInThrottle(MfaCodes.THROTTLE, clock))));
             Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock,
-                    passwords, sessions, data.reports(), new SignInThrottle(options.signInThrottle(), clock));
+                    passwords, sessions, data.reports(), new SignInThrottle(options.signInThrottle(), clock),
+                    options.dev());
             Metrics metrics = new Metrics();
             Api api = new Api(services, parts.endpoints(), options.dev() ? options.accountId() : null, store.writer(),
                     metrics);
@@ -231,6 +233,9 @@ public final class GatehouseServer implements AutoCloseable {
                         .forEach(credential -> mutation.removeServiceCredential(accountId, credential)));
                 others.serverCertificates().values()
                         .forEach(certificate -> mutation.removeServerCertificate(accountId, certificate.name()));
+                IdentityProviders providers = mutation.account(accountId).providers();
+                providers.oidc().keySet().forEach(name -> mutation.removeOidcProvider(accountId, name));
+                providers.saml().keySet().forEach(name -> mutation.removeSamlProvider(accountId, name));
                 for (String device : List.copyOf(mutation.account(accountId).mfaDevices().devices().keySet())) {
                     mutation.removeMfaDevice(accountId, device);
                 }

@@ -24,7 +24,9 @@ import java.time.Clock;
  * @param reports   the accounts' credential reports, which live in the store rather than in the state
  * @param passwordGuesses wrong passwords per user name and source address: console sign-in and ChangePassword's old
  *                        password count against one budget, so neither is a way around the other's limit
+ * @param dev       emulator mode ({@code --dev}): OpenID Connect issuers may be plain-http URLs, for local identity
+ *                  providers
  */
 public record Services(StateWriter state, PrincipalPolicies policies, ServiceCatalog catalog, Ids ids, Clock clock,
                        PasswordHasher passwords, Sessions sessions, CredentialReports reports,
-                       SignInThrottle passwordGuesses) {}
+                       SignInThrottle passwordGuesses, boolean dev) {}

@@ -37,6 +37,8 @@ public final class IamService {
         PasswordPolicyOperations.register(handlers);
         LoginProfileOperations.register(handlers);
         CredentialReportOperations.register(handlers);
+        OidcProviderOperations.register(handlers);
+        SamlProviderOperations.register(handlers);
         return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
                 new AuditRecorder("iam", catalog, Set.of(),
                         // One-time MFA codes (EnableMFADevice, ResyncMFADevice), which the model does not mark

@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
@@ -62,6 +63,30 @@ final class PrivateKeys {
         PrivateKey privateKey = decode(pkcs8, algorithm);
         if (!signsFor(privateKey, certificateKey)) {
             throw AwsError.KEY_PAIR_MISMATCH.exception(MISMATCH);
+        }
+    }
+
+    /**
+     * A PEM RSA private key that stands alone (no certificate tells its algorithm): PKCS #8 ({@code PRIVATE KEY}) or
+     * PKCS #1 ({@code RSA PRIVATE KEY}), unencrypted; {@code null} when the text is not exactly one such key.
+     */
+    static RSAPrivateKey readRsa(String pem) {
+        List<Pem.Block> blocks = Pem.blocks(pem);
+        if (blocks == null || blocks.size() != 1) {
+            return null;
+        }
+        Pem.Block key = blocks.getFirst();
+        try {
+            byte[] pkcs8 = switch (key.label()) {
+                case "PRIVATE KEY" -> key.der();
+                case "RSA PRIVATE KEY" -> Der.wrap(Der.SEQUENCE, Der.VERSION_ZERO, Der.RSA_ALGORITHM,
+                        Der.wrap(Der.OCTET_STRING, key.der()));
+                default -> null;
+            };
+            return pkcs8 == null ? null
+                    : (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -41,6 +41,10 @@ public final class EntityCodec {
     public static final String SIGNING_CERTIFICATE = "signing-certificate";
     public static final String SERVICE_CREDENTIAL = "service-specific-credential";
     public static final String SERVER_CERTIFICATE = "server-certificate";
+    /** An OpenID Connect provider, keyed by its issuer URL without the scheme. */
+    public static final String OIDC_PROVIDER = "oidc-provider";
+    /** A SAML provider, keyed by its name; its private keys sealed. */
+    public static final String SAML_PROVIDER = "saml-provider";
     /** A deleted access key's id, kept so the key stays refused rather than unknown. */
     public static final String RETIRED_KEY = "retired-key";
     /** An account's credential report ({@link CredentialReports}), which the state loader skips. */
@@ -370,6 +374,58 @@ public final class EntityCodec {
         JsonNode node = tree(json);
         return new CredentialReport(time(node.get("started").asText()), instant(node, "generated"),
                 nullable(node, "content"));
+    }
+
+    // --- identity providers ---
+
+    public String write(OidcProvider provider) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("url", provider.issuerUrl()).put("created", provider.created().toString());
+        node.set("clientIds", strings(provider.clientIds()));
+        node.set("thumbprints", strings(provider.thumbprints()));
+        node.set("tags", tags(provider.tags()));
+        return text(node);
+    }
+
+    public OidcProvider readOidcProvider(String json) {
+        JsonNode node = tree(json);
+        return new OidcProvider(node.get("url").asText(), strings(node.get("clientIds")),
+                strings(node.get("thumbprints")), time(node.get("created").asText()), tags(node.get("tags")));
+    }
+
+    /** A SAML provider; each private key is sealed and bound to the provider's unique id and the key's id. */
+    public String write(SamlProvider provider) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("name", provider.name()).put("uuid", provider.uuid()).put("document", provider.document())
+                .put("created", provider.created().toString()).put("validUntil", provider.validUntil().toString())
+                .put("encryption", provider.encryption().wire());
+        ArrayNode keys = node.putArray("privateKeys");
+        for (SamlPrivateKey key : provider.privateKeys()) {
+            keys.addObject().put("id", key.id()).put("added", key.added().toString())
+                    .put("pem", secrets.seal(key.pem(), samlKeyBinding(provider.uuid(), key.id())));
+        }
+        node.set("tags", tags(provider.tags()));
+        return text(node);
+    }
+
+    /** A stored SAML provider; its metadata document, accepted when it was stored, is read again. */
+    public SamlProvider readSamlProvider(String json) {
+        JsonNode node = tree(json);
+        String uuid = node.get("uuid").asText();
+        String document = node.get("document").asText();
+        List<SamlPrivateKey> keys = new ArrayList<>();
+        for (JsonNode key : node.get("privateKeys")) {
+            String id = key.get("id").asText();
+            keys.add(new SamlPrivateKey(id, secrets.open(key.get("pem").asText(), samlKeyBinding(uuid, id)),
+                    time(key.get("added").asText())));
+        }
+        return new SamlProvider(node.get("name").asText(), uuid, document, SamlMetadata.parse(document),
+                time(node.get("created").asText()), time(node.get("validUntil").asText()),
+                SamlProvider.AssertionEncryption.of(node.get("encryption").asText()), keys, tags(node.get("tags")));
+    }
+
+    private static String samlKeyBinding(String providerUuid, String keyId) {
+        return SAML_PROVIDER + "-key:" + providerUuid + ":" + keyId;
     }
 
     // --- accounts ---

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gatehouse.server.GatehouseServer;
+import io.gatehouse.server.state.SamlMetadataSamples;
 import io.gatehouse.server.store.Backend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -117,6 +118,9 @@ class DevModeTest {
             iam.uploadServerCertificate(r -> r.serverCertificateName("wiped-certificate")
                     .certificateBody(CredentialFixtures.pem(CredentialFixtures.selfSigned(keys, "dev.example")))
                     .privateKey(CredentialFixtures.pkcs8(keys)));
+            iam.createOpenIDConnectProvider(r -> r.url("http://localhost:9999/realms/wiped").clientIDList("app"));
+            iam.createSAMLProvider(r -> r.name("wiped-idp")
+                    .samlMetadataDocument(SamlMetadataSamples.document("urn:wiped")));
 
             iam.generateCredentialReport();
 
@@ -132,6 +136,8 @@ class DevModeTest {
                 assertThat(after.listInstanceProfiles().instanceProfiles()).isEmpty();
                 assertThat(after.listVirtualMFADevices().virtualMFADevices()).isEmpty();
                 assertThat(after.listServerCertificates().serverCertificateMetadataList()).isEmpty();
+                assertThat(after.listOpenIDConnectProviders().openIDConnectProviderList()).isEmpty();
+                assertThat(after.listSAMLProviders().samlProviderList()).isEmpty();
                 assertThat(after.listAccountAliases().accountAliases()).isEmpty();
                 assertAwsError(after::getAccountPasswordPolicy, "NoSuchEntity", 404,
                         "The Password Policy with domain name " + TestServer.ACCOUNT + " cannot be found.");
