@@ -207,6 +207,7 @@ public final class GatehouseServer implements AutoCloseable {
     /**
      * Emulator mode's reset: every account but the default one is deleted, and the default account is emptied (its
      * password policy too) but keeps its root user's access keys, so clients configured with them keep working.
+     * Temporary credentials issued before the reset stop working.
      */
     void reset() {
         state.apply(mutation -> {
@@ -261,6 +262,9 @@ public final class GatehouseServer implements AutoCloseable {
             }
             return null;
         });
+        // Two rotations drop every key that sealed a session before the reset: no temporary credentials outlive it.
+        sessions.keys().rotate();
+        sessions.keys().rotate();
     }
 
     @Override

@@ -15,17 +15,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * Emulator mode ({@code --dev}), for tools tested against moto or LocalStack: a key the server never issued stands for
  * the root user of the server's account without a signature check, while keys it issued are still verified, and a
  * key it issued and then deleted or deactivated stays refused; {@code POST /moto-api/reset} wipes everything but the
- * root user and its key. Without {@code --dev} neither exists.
+ * root user and its key, temporary credentials included. Without {@code --dev} neither exists.
  */
 class DevModeTest {
 
@@ -124,8 +126,18 @@ class DevModeTest {
 
             iam.generateCredentialReport();
 
+            Credentials issued;
+            try (StsClient sts = server.sts(TestServer.root())) {
+                issued = sts.getSessionToken().credentials();
+            }
+            AwsSessionCredentials before = AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(),
+                    issued.sessionToken());
+            assertThat(callerArn(server, before)).isEqualTo(ROOT_ARN);
+
             RawHttp.Response reset = reset(server);
             assertThat(reset.status()).isEqualTo(200);
+            assertAwsError(() -> callerArn(server, before), "InvalidClientTokenId", 403,
+                    "The security token included in the request is invalid");
 
             for (int round = 0; round < 2; round++) {
                 IamClient after = server.iam();
