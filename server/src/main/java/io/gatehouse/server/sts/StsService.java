@@ -20,10 +20,14 @@ public final class StsService {
         handlers.put("GetCallerIdentity", IdentityOperations::getCallerIdentity);
         handlers.put("GetAccessKeyInfo", IdentityOperations::getAccessKeyInfo);
         handlers.put("GetSessionToken", SessionTokenOperation::getSessionToken);
+        handlers.put("AssumeRole", AssumeRoleOperation::assumeRole);
+        handlers.put("GetFederationToken", FederationTokenOperation::getFederationToken);
+        handlers.put("DecodeAuthorizationMessage", AuthorizationMessageOperation::decodeAuthorizationMessage);
         // CloudTrail records the credentials STS issues (their key id and expiry), never the secret or the token; nor
         // the one-time MFA code, which the model does not mark sensitive.
-        AuditRecorder audit = new AuditRecorder("sts", catalog, Set.of("GetSessionToken"),
-                Set.of("Credentials.SessionToken", "GetSessionTokenRequest.TokenCode"));
+        AuditRecorder audit = new AuditRecorder("sts", catalog,
+                Set.of("GetSessionToken", "AssumeRole", "GetFederationToken"),
+                Set.of("Credentials.SessionToken", "GetSessionTokenRequest.TokenCode", "AssumeRoleRequest.TokenCode"));
         return new ServiceEndpoint("sts", QueryProtocol.of(ServiceModel.load("sts")), handlers, audit);
     }
 }
