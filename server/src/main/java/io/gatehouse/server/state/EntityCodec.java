@@ -362,14 +362,19 @@ public final class EntityCodec {
         if (account.passwordPolicy() != null) {
             node.set("passwordPolicy", passwordPolicy(account.passwordPolicy()));
         }
+        if (account.globalEndpointTokenVersion() != Account.DEFAULT_TOKEN_VERSION) {
+            node.put("globalEndpointTokenVersion", account.globalEndpointTokenVersion());
+        }
         return text(node);
     }
 
     public Account readAccount(String json) {
         JsonNode node = tree(json);
         JsonNode policy = node.get("passwordPolicy");
+        JsonNode tokenVersion = node.get("globalEndpointTokenVersion");
         return new Account(node.get("id").asText(), time(node.get("created").asText()), strings(node.get("aliases")),
-                policy == null ? null : passwordPolicy(policy));
+                policy == null ? null : passwordPolicy(policy),
+                tokenVersion == null ? Account.DEFAULT_TOKEN_VERSION : tokenVersion.asInt());
     }
 
     private ObjectNode passwordPolicy(PasswordPolicy policy) {

@@ -1,0 +1,84 @@
+package io.gatehouse.server.it;
+
+import io.gatehouse.server.Bootstrap;
+import io.gatehouse.server.state.Ids;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/** What the AssumeRole tests share: trust policies, roles, second accounts, and sessions as SDK credentials. */
+final class AssumeRoleFixtures {
+
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+
+    private AssumeRoleFixtures() {}
+
+    /** Another account on the server, with its root user's key. */
+    record OtherAccount(String id, AwsCredentials root) {
+        IamClient iam(TestServer server) {
+            return server.iam(root);
+        }
+    }
+
+    static OtherAccount newAccount(TestServer server) {
+        String id = String.format("32%010d", ACCOUNTS.incrementAndGet());
+        Bootstrap.RootCredentials root = Bootstrap.createAccount(server.server().state(), new Ids(), Clock.systemUTC(),
+                id, null, null);
+        return new OtherAccount(id, AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey()));
+    }
+
+    /**
+     * A trust policy of one statement.
+     *
+     * @param principal JSON of the {@code Principal} value
+     * @param actions   JSON: one action or an array of them
+     * @param condition JSON condition block, or {@code null}
+     */
+    static String trust(String principal, String actions, String condition) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":" + principal
+                + ",\"Action\":" + actions + (condition == null ? "" : ",\"Condition\":" + condition) + "}]}";
+    }
+
+    /** {@code {"AWS":"ARN"}}. */
+    static String aws(String arn) {
+        return "{\"AWS\":\"" + arn + "\"}";
+    }
+
+    /** Creates a role with the trust policy and returns its ARN. */
+    static String role(IamClient iam, String name, String trustPolicy) {
+        return iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument(trustPolicy)).role().arn();
+    }
+
+    static AwsSessionCredentials session(Credentials credentials) {
+        return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken());
+    }
+
+    /** Assumes a role with whoever holds the credentials. */
+    static AssumeRoleResponse assume(TestServer server, AwsCredentials caller, String roleArn, String sessionName) {
+        return assume(server, caller, AssumeRoleRequest.builder().roleArn(roleArn).roleSessionName(sessionName).build());
+    }
+
+    static AssumeRoleResponse assume(TestServer server, AwsCredentials caller, AssumeRoleRequest request) {
+        try (StsClient sts = server.sts(caller)) {
+            return sts.assumeRole(request);
+        }
+    }
+
+    /** The session credentials of a role session. */
+    static AwsSessionCredentials assumed(TestServer server, AwsCredentials caller, String roleArn, String sessionName) {
+        return session(assume(server, caller, roleArn, sessionName).credentials());
+    }
+
+    /** STS's AccessDenied for AssumeRole and its companions, which names no reason. */
+    static String stsDenial(String callerArn, String action, String roleArn) {
+        return "User: " + callerArn + " is not authorized to perform: " + action + " on resource: " + roleArn;
+    }
+}

@@ -1,0 +1,262 @@
+package io.gatehouse.server.it;
+
+import static io.gatehouse.server.it.AssumeRoleFixtures.assume;
+import static io.gatehouse.server.it.AssumeRoleFixtures.assumed;
+import static io.gatehouse.server.it.AssumeRoleFixtures.aws;
+import static io.gatehouse.server.it.AssumeRoleFixtures.role;
+import static io.gatehouse.server.it.AssumeRoleFixtures.stsDenial;
+import static io.gatehouse.server.it.AssumeRoleFixtures.trust;
+import static io.gatehouse.server.it.IamFixtures.allow;
+import static io.gatehouse.server.it.IamFixtures.allowWhere;
+import static io.gatehouse.server.it.IamFixtures.assertAwsError;
+import static io.gatehouse.server.it.IamFixtures.assertDenied;
+import static io.gatehouse.server.it.IamFixtures.grant;
+import static io.gatehouse.server.it.IamFixtures.unique;
+import static io.gatehouse.server.it.IamFixtures.userWithKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.gatehouse.server.store.Backend;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * AssumeRole: who may assume a role (its trust policy and the caller's identity policies, within one account and
+ * across two), with what conditions (ExternalId, MFA), for how long, and what the session then is and may do.
+ */
+class AssumeRoleTest {
+
+    private static final String ACCOUNT = TestServer.ACCOUNT;
+
+    @TempDir
+    static Path directory;
+    static SharedServers servers;
+
+    @BeforeAll
+    static void start() {
+        servers = new SharedServers(directory);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        servers.close();
+    }
+
+    private static String userArn(String name) {
+        return "arn:aws:iam::" + ACCOUNT + ":user/" + name;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTrustPolicyNamingTheUserIsEnoughAndTheSessionActsAsTheRole(Backend backend) {
+        TestServer server = servers.get(backend);
+        String alice = unique("ar-alice");
+        AwsCredentials key = userWithKey(server.iam(), alice);
+        String roleName = unique("ar-reader");
+        String roleArn = role(server.iam(), roleName, trust(aws(userArn(alice)), "\"sts:AssumeRole\"", null));
+        server.iam().putRolePolicy(r -> r.roleName(roleName).policyName("read").policyDocument(allow("iam:ListGroups")));
+        String roleId = server.iam().getRole(r -> r.roleName(roleName)).role().roleId();
+
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        AssumeRoleResponse response = assume(server, key, roleArn, "alice-session");
+        assertThat(response.assumedRoleUser().arn())
+                .isEqualTo("arn:aws:sts::" + ACCOUNT + ":assumed-role/" + roleName + "/alice-session");
+        assertThat(response.assumedRoleUser().assumedRoleId()).isEqualTo(roleId + ":alice-session").startsWith("AROA");
+        assertThat(response.credentials().accessKeyId()).matches("ASIA[A-Z2-7]{16}");
+        assertThat(response.credentials().expiration()).isBetween(before.plusSeconds(3600), Instant.now().plusSeconds(3601));
+        assertThat(response.packedPolicySize()).isNull();
+        assertThat(response.sourceIdentity()).isNull();
+
+        AwsSessionCredentials session = AssumeRoleFixtures.session(response.credentials());
+        try (StsClient sts = server.sts(session); IamClient iam = server.iam(session)) {
+            GetCallerIdentityResponse identity = sts.getCallerIdentity();
+            assertThat(identity.arn()).isEqualTo(response.assumedRoleUser().arn());
+            assertThat(identity.userId()).isEqualTo(roleId + ":alice-session");
+            assertThat(identity.account()).isEqualTo(ACCOUNT);
+            // IAM takes role sessions without MFA, and they act with the role's policies.
+            assertThat(iam.listGroups().groups()).isNotNull();
+            assertDenied(iam::listUsers, response.assumedRoleUser().arn(), "iam:ListUsers",
+                    "arn:aws:iam::" + ACCOUNT + ":user/");
+            assertAwsError(() -> iam.getUser(), "ValidationError", 400,
+                    "Must specify userName when calling with non-User credentials");
+            assertAwsError(sts::getSessionToken, "AccessDenied", 403, "Cannot call GetSessionToken with session credentials");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTrustPolicyNamingTheAccountNeedsTheCallersIdentityPolicyToo(Backend backend) {
+        TestServer server = servers.get(backend);
+        String bob = unique("ar-bob");
+        AwsCredentials key = userWithKey(server.iam(), bob);
+        String roleArn = role(server.iam(), unique("ar-shared"),
+                trust(aws("arn:aws:iam::" + ACCOUNT + ":root"), "\"sts:AssumeRole\"", null));
+
+        assertAwsError(() -> assume(server, key, roleArn, "s1"), "AccessDenied", 403,
+                stsDenial(userArn(bob), "sts:AssumeRole", roleArn));
+        grant(server.iam(), bob, allowWhere("\"sts:AssumeRole\"", "\"" + roleArn + "\"", null));
+        assertThat(assume(server, key, roleArn, "s1").assumedRoleUser().arn()).endsWith("/s1");
+
+        // A role that does not exist is denied in the same words, and a trust policy that names someone else denies.
+        String missing = "arn:aws:iam::" + ACCOUNT + ":role/no-such-role";
+        assertAwsError(() -> assume(server, key, missing, "s1"), "AccessDenied", 403,
+                stsDenial(userArn(bob), "sts:AssumeRole", missing));
+        String other = role(server.iam(), unique("ar-other"), IamFixtures.TRUST);
+        grant(server.iam(), bob, allow("sts:AssumeRole"));
+        assertAwsError(() -> assume(server, key, other, "s1"), "AccessDenied", 403,
+                stsDenial(userArn(bob), "sts:AssumeRole", other));
+        assertAwsError(() -> assume(server, TestServer.root(), roleArn, "s1"), "AccessDenied", 403,
+                "Roles may not be assumed by root accounts.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void acrossAccountsTheTrustPolicyAndTheIdentityPolicyMustBothAllow(Backend backend) {
+        TestServer server = servers.get(backend);
+        AssumeRoleFixtures.OtherAccount other = AssumeRoleFixtures.newAccount(server);
+        String carol = unique("ar-carol");
+        AwsCredentials key = userWithKey(server.iam(), carol);
+        String trustsCarol = role(other.iam(server), "trusts-carol", trust(aws(userArn(carol)), "\"sts:AssumeRole\"", null));
+        String trustsAccount = role(other.iam(server), "trusts-account",
+                trust(aws(ACCOUNT), "\"sts:AssumeRole\"", null));
+        other.iam(server).putRolePolicy(r -> r.roleName("trusts-carol").policyName("groups")
+                .policyDocument(allow("iam:ListGroups")));
+        assertThat(trustsCarol).isEqualTo("arn:aws:iam::" + other.id() + ":role/trusts-carol");
+
+        for (String roleArn : new String[] {trustsCarol, trustsAccount}) {
+            assertAwsError(() -> assume(server, key, roleArn, "xa"), "AccessDenied", 403,
+                    stsDenial(userArn(carol), "sts:AssumeRole", roleArn));
+        }
+        grant(server.iam(), carol, allowWhere("\"sts:AssumeRole\"", "\"" + trustsCarol + "\"", null));
+        AssumeRoleResponse response = assume(server, key, trustsCarol, "xa");
+        assertThat(response.assumedRoleUser().arn())
+                .isEqualTo("arn:aws:sts::" + other.id() + ":assumed-role/trusts-carol/xa");
+        AwsSessionCredentials session = AssumeRoleFixtures.session(response.credentials());
+        assertThat(SessionTokenTest.whoIs(server, session).account()).isEqualTo(other.id());
+        try (IamClient iam = server.iam(session)) {
+            // The session works in the role's account.
+            assertThat(iam.listGroups().groups()).isEmpty();
+        }
+        assertAwsError(() -> assume(server, key, trustsAccount, "xa"), "AccessDenied", 403,
+                stsDenial(userArn(carol), "sts:AssumeRole", trustsAccount));
+        grant(server.iam(), carol, allow("sts:AssumeRole"));
+        assertThat(assume(server, key, trustsAccount, "xa").assumedRoleUser().arn()).contains(other.id());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anExternalIdConditionNeedsTheRightExternalId(Backend backend) {
+        TestServer server = servers.get(backend);
+        String dave = unique("ar-dave");
+        AwsCredentials key = userWithKey(server.iam(), dave);
+        String roleArn = role(server.iam(), unique("ar-vendor"), trust(aws(userArn(dave)), "\"sts:AssumeRole\"",
+                "{\"StringEquals\":{\"sts:ExternalId\":\"Unique-Id-42\"}}"));
+        String denied = stsDenial(userArn(dave), "sts:AssumeRole", roleArn);
+        assertAwsError(() -> assume(server, key, roleArn, "vendor"), "AccessDenied", 403, denied);
+        try (StsClient sts = server.sts(key)) {
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("vendor").externalId("Other-Id")),
+                    "AccessDenied", 403, denied);
+            assertThat(sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("vendor").externalId("Unique-Id-42"))
+                    .credentials()).isNotNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTrustPolicyRequiringMfaTakesACodeWithTheRequestOrAnMfaSession(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        String erin = unique("ar-erin");
+        AwsCredentials key = userWithKey(server.iam(), erin);
+        String roleArn = role(server.iam(), unique("ar-admin"), trust(aws(userArn(erin)), "\"sts:AssumeRole\"",
+                "{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}"));
+        var device = server.iam().createVirtualMFADevice(r -> r.virtualMFADeviceName(erin)).virtualMFADevice();
+        String seed = device.base32StringSeed().asUtf8String();
+        long step = TotpCodes.freshStep();
+        server.iam().enableMFADevice(r -> r.userName(erin).serialNumber(device.serialNumber())
+                .authenticationCode1(TotpCodes.code(seed, step - 2)).authenticationCode2(TotpCodes.code(seed, step - 1)));
+
+        String denied = stsDenial(userArn(erin), "sts:AssumeRole", roleArn);
+        assertAwsError(() -> assume(server, key, roleArn, "mfa"), "AccessDenied", 403, denied);
+        try (StsClient sts = server.sts(key)) {
+            String code = TotpCodes.code(seed, step);
+            assertThat(sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("mfa").serialNumber(device.serialNumber())
+                    .tokenCode(code)).credentials()).isNotNull();
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("mfa")
+                            .serialNumber(device.serialNumber()).tokenCode(code)), "AccessDenied", 403,
+                    "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+        }
+        // A session GetSessionToken opened with MFA carries it to AssumeRole.
+        AwsSessionCredentials withoutMfa = SessionTokenTest.sessionOf(server, key);
+        assertAwsError(() -> assume(server, withoutMfa, roleArn, "mfa"), "AccessDenied", 403, denied);
+        AwsSessionCredentials withMfa = SessionTokenTest.issued(server, erin, Instant.now(), java.time.Duration.ofHours(1),
+                Instant.now());
+        assertThat(assume(server, withMfa, roleArn, "mfa").credentials()).isNotNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void durationsStayWithinTheRolesMaximumAndAnHourForRoleChaining(Backend backend) {
+        TestServer server = servers.get(backend);
+        String frank = unique("ar-frank");
+        AwsCredentials key = userWithKey(server.iam(), frank);
+        String firstName = unique("ar-first");
+        String first = role(server.iam(), firstName, trust(aws(userArn(frank)), "\"sts:AssumeRole\"", null));
+        String second = role(server.iam(), unique("ar-second"), trust(aws(first), "\"sts:AssumeRole\"", null));
+        server.iam().putRolePolicy(r -> r.roleName(firstName).policyName("chain").policyDocument(allow("sts:AssumeRole")));
+
+        try (StsClient sts = server.sts(key)) {
+            assertThat(sts.assumeRole(r -> r.roleArn(first).roleSessionName("dur").durationSeconds(900)).credentials()
+                    .expiration()).isCloseTo(Instant.now().plusSeconds(900), within(5, ChronoUnit.SECONDS));
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(first).roleSessionName("dur").durationSeconds(3601)),
+                    "ValidationError", 400,
+                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(first).roleSessionName("dur").durationSeconds(899)),
+                    "ValidationError", 400, "1 validation error detected: Value '899' at 'durationSeconds' failed to "
+                            + "satisfy constraint: Member must have value greater than or equal to 900");
+            server.iam().updateRole(r -> r.roleName(firstName).maxSessionDuration(43_200));
+            assertThat(sts.assumeRole(r -> r.roleArn(first).roleSessionName("dur").durationSeconds(43_200))
+                    .credentials().expiration()).isCloseTo(Instant.now().plusSeconds(43_200), within(5, ChronoUnit.SECONDS));
+        }
+        AwsSessionCredentials firstSession = assumed(server, key, first, "chain");
+        try (StsClient sts = server.sts(firstSession)) {
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(second).roleSessionName("chained").durationSeconds(3601)),
+                    "ValidationError", 400,
+                    "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
+            AssumeRoleResponse chained = sts.assumeRole(r -> r.roleArn(second).roleSessionName("chained").durationSeconds(3600));
+            assertThat(chained.assumedRoleUser().arn()).endsWith("/chained");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aSessionWhoseRoleIsDeletedIsAllowedNothing(Backend backend) {
+        TestServer server = servers.get(backend);
+        String gina = unique("ar-gina");
+        AwsCredentials key = userWithKey(server.iam(), gina);
+        String roleName = unique("ar-gone");
+        String roleArn = role(server.iam(), roleName, trust(aws(userArn(gina)), "\"sts:AssumeRole\"", null));
+        server.iam().putRolePolicy(r -> r.roleName(roleName).policyName("p").policyDocument(allow("iam:ListGroups")));
+        AssumeRoleResponse response = assume(server, key, roleArn, "gone");
+        AwsSessionCredentials session = AssumeRoleFixtures.session(response.credentials());
+        server.iam().deleteRolePolicy(r -> r.roleName(roleName).policyName("p"));
+        server.iam().deleteRole(r -> r.roleName(roleName));
+        role(server.iam(), roleName, trust(aws(userArn(gina)), "\"sts:AssumeRole\"", null));
+        server.iam().putRolePolicy(r -> r.roleName(roleName).policyName("p").policyDocument(allow("iam:ListGroups")));
+        try (IamClient iam = server.iam(session)) {
+            assertDenied(iam::listGroups, response.assumedRoleUser().arn(), "iam:ListGroups",
+                    "arn:aws:iam::" + ACCOUNT + ":group/");
+        }
+    }
+}
