@@ -16,10 +16,24 @@ import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.server.session.SessionAttributes;
+import io.gatehouse.server.session.SessionIssuer;
+import io.gatehouse.server.session.SessionPolicies;
+import io.gatehouse.server.session.SessionPrincipal;
+import io.gatehouse.server.session.Sessions;
+import io.gatehouse.server.state.Arns;
+import io.gatehouse.server.state.Role;
+import io.gatehouse.server.store.AuditQuery;
+import io.gatehouse.server.store.AuditRow;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +53,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 class AssumeRoleTest {
 
     private static final String ACCOUNT = TestServer.ACCOUNT;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path directory;
@@ -200,7 +215,7 @@ class AssumeRoleTest {
         // A session GetSessionToken opened with MFA carries it to AssumeRole.
         AwsSessionCredentials withoutMfa = SessionTokenTest.sessionOf(server, key);
         assertAwsError(() -> assume(server, withoutMfa, roleArn, "mfa"), "AccessDenied", 403, denied);
-        AwsSessionCredentials withMfa = SessionTokenTest.issued(server, erin, Instant.now(), java.time.Duration.ofHours(1),
+        AwsSessionCredentials withMfa = SessionTokenTest.issued(server, erin, Instant.now(), Duration.ofHours(1),
                 Instant.now());
         assertThat(assume(server, withMfa, roleArn, "mfa").credentials()).isNotNull();
     }
@@ -258,5 +273,86 @@ class AssumeRoleTest {
             assertDenied(iam::listGroups, response.assumedRoleUser().arn(), "iam:ListGroups",
                     "arn:aws:iam::" + ACCOUNT + ":group/");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void assumeRoleAndTheSessionsCallsAreAuditedAsCloudTrailRecordsThem(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        String hank = unique("ar-hank");
+        AwsCredentials key = userWithKey(server.iam(), hank);
+        String roleName = unique("ar-audited");
+        String roleArn = role(server.iam(), roleName, trust(aws(userArn(hank)),
+                "[\"sts:AssumeRole\",\"sts:SetSourceIdentity\"]", null));
+        String roleId = server.iam().getRole(r -> r.roleName(roleName)).role().roleId();
+        AssumeRoleResponse response;
+        try (StsClient sts = server.sts(key)) {
+            response = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("audited").sourceIdentity("hank"));
+        }
+        AwsSessionCredentials session = AssumeRoleFixtures.session(response.credentials());
+        SessionTokenTest.whoIs(server, session);
+
+        Thread.sleep(300); // events of reads are queued without waiting
+        List<JsonNode> events = new ArrayList<>();
+        for (AuditRow row : server.server().store().audit(AuditQuery.between(Instant.now().minus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofHours(1))).limit(10_000))) {
+            events.add(JSON.readTree(row.event().body()));
+        }
+        JsonNode assumed = events.stream().filter(e -> e.get("eventName").asText().equals("AssumeRole")
+                && e.path("requestParameters").path("roleArn").asText().equals(roleArn)).findFirst().orElseThrow();
+        assertThat(assumed.get("requestParameters").get("roleSessionName").asText()).isEqualTo("audited");
+        assertThat(assumed.get("requestParameters").get("sourceIdentity").asText()).isEqualTo("hank");
+        JsonNode credentials = assumed.get("responseElements").get("credentials");
+        assertThat(credentials.get("accessKeyId").asText()).isEqualTo(session.accessKeyId());
+        assertThat(credentials.has("expiration")).isTrue();
+        assertThat(credentials.has("secretAccessKey")).isFalse();
+        assertThat(credentials.has("sessionToken")).isFalse();
+        assertThat(assumed.get("responseElements").get("assumedRoleUser").get("arn").asText())
+                .isEqualTo(response.assumedRoleUser().arn());
+        assertThat(assumed.get("userIdentity").get("userName").asText()).isEqualTo(hank);
+
+        JsonNode used = events.stream().filter(e -> e.get("userIdentity").path("accessKeyId").asText()
+                .equals(session.accessKeyId())).findFirst().orElseThrow();
+        JsonNode identity = used.get("userIdentity");
+        assertThat(identity.get("type").asText()).isEqualTo("AssumedRole");
+        assertThat(identity.get("principalId").asText()).isEqualTo(roleId + ":audited");
+        assertThat(identity.get("arn").asText()).isEqualTo(response.assumedRoleUser().arn());
+        assertThat(identity.has("userName")).isFalse();
+        JsonNode issuer = identity.get("sessionContext").get("sessionIssuer");
+        assertThat(issuer.get("type").asText()).isEqualTo("Role");
+        assertThat(issuer.get("principalId").asText()).isEqualTo(roleId);
+        assertThat(issuer.get("arn").asText()).isEqualTo(roleArn);
+        assertThat(issuer.get("accountId").asText()).isEqualTo(ACCOUNT);
+        assertThat(issuer.get("userName").asText()).isEqualTo(roleName);
+        assertThat(identity.get("sessionContext").get("attributes").get("mfaAuthenticated").asText()).isEqualTo("false");
+        assertThat(identity.get("sessionContext").get("sourceIdentity").asText()).isEqualTo("hank");
+        for (JsonNode event : events) {
+            assertThat(event.toString()).doesNotContain(session.sessionToken()).doesNotContain(session.secretAccessKey());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anExpiredOrChangedRoleSessionTokenIsRefusedAsOthersAre(Backend backend) {
+        TestServer server = servers.get(backend);
+        Role role = IamFixtures.role(server, unique("ar-short"), "/");
+        SessionPrincipal principal = new SessionPrincipal(SessionPrincipal.Kind.ASSUMED_ROLE,
+                "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + role.name() + "/old", role.id() + ":old");
+        SessionAttributes attributes = new SessionAttributes(new SessionIssuer(
+                Arns.role(ACCOUNT, role.path(), role.name()), role.id()), SessionPolicies.NONE, List.of(), null);
+        Sessions.Issued expired = server.server().sessions().issue(ACCOUNT, principal,
+                Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1), null, attributes);
+        AwsSessionCredentials credentials = AwsSessionCredentials.create(expired.content().session().accessKeyId(),
+                expired.content().secretAccessKey(), expired.token());
+        assertAwsError(() -> SessionTokenTest.whoIs(server, credentials), "ExpiredToken", 403,
+                "The security token included in the request is expired");
+        Sessions.Issued valid = server.server().sessions().issue(ACCOUNT, principal, Instant.now(), Duration.ofHours(1),
+                null, attributes);
+        String token = valid.token();
+        String changed = token.substring(0, 40) + (token.charAt(40) == 'A' ? 'B' : 'A') + token.substring(41);
+        AwsSessionCredentials tampered = AwsSessionCredentials.create(valid.content().session().accessKeyId(),
+                valid.content().secretAccessKey(), changed);
+        assertAwsError(() -> SessionTokenTest.whoIs(server, tampered), "InvalidClientTokenId", 403,
+                "The security token included in the request is invalid");
     }
 }
