@@ -19,6 +19,7 @@ import io.gatehouse.server.state.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The policy sets of principals, assembled from the state and cached until their account changes: a request finds
@@ -54,41 +55,43 @@ public final class PrincipalPolicies {
      * for that ({@link #selfServicePasswords}).
      */
     public PolicySet forUser(AccountState account, User user) {
-        String key = account.accountId() + "/user/" + Names.key(user.name());
-        Cached cached = cache.get(key);
-        if (cached != null && cached.account == account) {
-            return cached.policies;
-        }
-        List<CompiledPolicy> identity = new ArrayList<>();
-        user.inlinePolicies().forEach(p -> identity.add(p.compiled()));
-        attached(account, user.attachedPolicyArns(), identity);
-        for (String groupName : user.groupNames()) {
-            Group group = account.group(groupName);
-            if (group != null) {
-                group.inlinePolicies().forEach((InlinePolicy p) -> identity.add(p.compiled()));
-                attached(account, group.attachedPolicyArns(), identity);
+        return cached(account, "/user/" + Names.key(user.name()), () -> {
+            List<CompiledPolicy> identity = new ArrayList<>();
+            user.inlinePolicies().forEach(p -> identity.add(p.compiled()));
+            attached(account, user.attachedPolicyArns(), identity);
+            for (String groupName : user.groupNames()) {
+                Group group = account.group(groupName);
+                if (group != null) {
+                    group.inlinePolicies().forEach((InlinePolicy p) -> identity.add(p.compiled()));
+                    attached(account, group.attachedPolicyArns(), identity);
+                }
             }
-        }
-        PasswordPolicy passwordPolicy = account.account().passwordPolicy();
-        if (passwordPolicy != null && passwordPolicy.allowUsersToChangePassword()) {
-            identity.add(selfServicePasswords(account.accountId(), user));
-        }
-        PolicySet policies = build(account, identity, user.permissionsBoundaryArn());
-        cache.put(key, new Cached(account.version(), account, policies));
-        return policies;
+            PasswordPolicy passwordPolicy = account.account().passwordPolicy();
+            if (passwordPolicy != null && passwordPolicy.allowUsersToChangePassword()) {
+                identity.add(selfServicePasswords(account.accountId(), user));
+            }
+            return build(account, identity, user.permissionsBoundaryArn());
+        });
     }
 
     /** The policies of an IAM role, which its sessions act with: its own (inline and managed) and its boundary. */
     public PolicySet forRole(AccountState account, Role role) {
-        String key = account.accountId() + "/role/" + Names.key(role.name());
+        return cached(account, "/role/" + Names.key(role.name()), () -> {
+            List<CompiledPolicy> identity = new ArrayList<>();
+            role.inlinePolicies().forEach(p -> identity.add(p.compiled()));
+            attached(account, role.attachedPolicyArns(), identity);
+            return build(account, identity, role.permissionsBoundaryArn());
+        });
+    }
+
+    /** The set cached under the principal's key while its account is unchanged, else a new one, cached. */
+    private PolicySet cached(AccountState account, String principalKey, Supplier<PolicySet> assemble) {
+        String key = account.accountId() + principalKey;
         Cached cached = cache.get(key);
         if (cached != null && cached.account == account) {
             return cached.policies;
         }
-        List<CompiledPolicy> identity = new ArrayList<>();
-        role.inlinePolicies().forEach(p -> identity.add(p.compiled()));
-        attached(account, role.attachedPolicyArns(), identity);
-        PolicySet policies = build(account, identity, role.permissionsBoundaryArn());
+        PolicySet policies = assemble.get();
         cache.put(key, new Cached(account.version(), account, policies));
         return policies;
     }

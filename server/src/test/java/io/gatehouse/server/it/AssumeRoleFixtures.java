@@ -1,8 +1,16 @@
 package io.gatehouse.server.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.server.Bootstrap;
 import io.gatehouse.server.state.Ids;
+import io.gatehouse.server.store.AuditQuery;
+import io.gatehouse.server.store.AuditRow;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -17,6 +25,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 final class AssumeRoleFixtures {
 
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AssumeRoleFixtures() {}
 
@@ -75,6 +84,33 @@ final class AssumeRoleFixtures {
     /** The session credentials of a role session. */
     static AwsSessionCredentials assumed(TestServer server, AwsCredentials caller, String roleArn, String sessionName) {
         return session(assume(server, caller, roleArn, sessionName).credentials());
+    }
+
+    static String userArn(String name) {
+        return "arn:aws:iam::" + TestServer.ACCOUNT + ":user/" + name;
+    }
+
+    /** A user with a key, and a role that trusts the user for the actions and has an inline policy of its own. */
+    record Trusting(String user, AwsCredentials key, String roleName, String roleArn) {}
+
+    static Trusting userAndRole(TestServer server, String trustedActions, String rolePolicy) {
+        String user = IamFixtures.unique("trusted");
+        AwsCredentials key = IamFixtures.userWithKey(server.iam(), user);
+        String roleName = IamFixtures.unique("trusting");
+        String roleArn = role(server.iam(), roleName, trust(aws(userArn(user)), trustedActions, null));
+        server.iam().putRolePolicy(r -> r.roleName(roleName).policyName("own").policyDocument(rolePolicy));
+        return new Trusting(user, key, roleName, roleArn);
+    }
+
+    /** Every audit event of the last hour, once the events of reads (queued without waiting) are written. */
+    static List<JsonNode> auditEvents(TestServer server) throws Exception {
+        Thread.sleep(300);
+        List<JsonNode> events = new ArrayList<>();
+        for (AuditRow row : server.server().store().audit(AuditQuery.between(Instant.now().minus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofHours(1))).limit(10_000))) {
+            events.add(JSON.readTree(row.event().body()));
+        }
+        return events;
     }
 
     /** STS's AccessDenied for AssumeRole and its companions, which names no reason. */

@@ -6,6 +6,8 @@ import static io.gatehouse.server.it.AssumeRoleFixtures.aws;
 import static io.gatehouse.server.it.AssumeRoleFixtures.role;
 import static io.gatehouse.server.it.AssumeRoleFixtures.stsDenial;
 import static io.gatehouse.server.it.AssumeRoleFixtures.trust;
+import static io.gatehouse.server.it.AssumeRoleFixtures.userAndRole;
+import static io.gatehouse.server.it.AssumeRoleFixtures.userArn;
 import static io.gatehouse.server.it.IamFixtures.allow;
 import static io.gatehouse.server.it.IamFixtures.allowWhere;
 import static io.gatehouse.server.it.IamFixtures.assertAwsError;
@@ -17,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.server.it.AssumeRoleFixtures.Trusting;
 import io.gatehouse.server.session.SessionAttributes;
 import io.gatehouse.server.session.SessionIssuer;
 import io.gatehouse.server.session.SessionPolicies;
@@ -25,14 +27,11 @@ import io.gatehouse.server.session.SessionPrincipal;
 import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.Role;
-import io.gatehouse.server.store.AuditQuery;
-import io.gatehouse.server.store.AuditRow;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +52,6 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 class AssumeRoleTest {
 
     private static final String ACCOUNT = TestServer.ACCOUNT;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path directory;
@@ -69,19 +67,14 @@ class AssumeRoleTest {
         servers.close();
     }
 
-    private static String userArn(String name) {
-        return "arn:aws:iam::" + ACCOUNT + ":user/" + name;
-    }
-
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aTrustPolicyNamingTheUserIsEnoughAndTheSessionActsAsTheRole(Backend backend) {
         TestServer server = servers.get(backend);
-        String alice = unique("ar-alice");
-        AwsCredentials key = userWithKey(server.iam(), alice);
-        String roleName = unique("ar-reader");
-        String roleArn = role(server.iam(), roleName, trust(aws(userArn(alice)), "\"sts:AssumeRole\"", null));
-        server.iam().putRolePolicy(r -> r.roleName(roleName).policyName("read").policyDocument(allow("iam:ListGroups")));
+        Trusting s = userAndRole(server, "\"sts:AssumeRole\"", allow("iam:ListGroups"));
+        AwsCredentials key = s.key();
+        String roleName = s.roleName();
+        String roleArn = s.roleArn();
         String roleId = server.iam().getRole(r -> r.roleName(roleName)).role().roleId();
 
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -258,16 +251,13 @@ class AssumeRoleTest {
     @EnumSource(Backend.class)
     void aSessionWhoseRoleIsDeletedIsAllowedNothing(Backend backend) {
         TestServer server = servers.get(backend);
-        String gina = unique("ar-gina");
-        AwsCredentials key = userWithKey(server.iam(), gina);
-        String roleName = unique("ar-gone");
-        String roleArn = role(server.iam(), roleName, trust(aws(userArn(gina)), "\"sts:AssumeRole\"", null));
-        server.iam().putRolePolicy(r -> r.roleName(roleName).policyName("p").policyDocument(allow("iam:ListGroups")));
-        AssumeRoleResponse response = assume(server, key, roleArn, "gone");
+        Trusting s = userAndRole(server, "\"sts:AssumeRole\"", allow("iam:ListGroups"));
+        String roleName = s.roleName();
+        AssumeRoleResponse response = assume(server, s.key(), s.roleArn(), "gone");
         AwsSessionCredentials session = AssumeRoleFixtures.session(response.credentials());
-        server.iam().deleteRolePolicy(r -> r.roleName(roleName).policyName("p"));
+        server.iam().deleteRolePolicy(r -> r.roleName(roleName).policyName("own"));
         server.iam().deleteRole(r -> r.roleName(roleName));
-        role(server.iam(), roleName, trust(aws(userArn(gina)), "\"sts:AssumeRole\"", null));
+        role(server.iam(), roleName, trust(aws(userArn(s.user())), "\"sts:AssumeRole\"", null));
         server.iam().putRolePolicy(r -> r.roleName(roleName).policyName("p").policyDocument(allow("iam:ListGroups")));
         try (IamClient iam = server.iam(session)) {
             assertDenied(iam::listGroups, response.assumedRoleUser().arn(), "iam:ListGroups",
@@ -292,12 +282,7 @@ class AssumeRoleTest {
         AwsSessionCredentials session = AssumeRoleFixtures.session(response.credentials());
         SessionTokenTest.whoIs(server, session);
 
-        Thread.sleep(300); // events of reads are queued without waiting
-        List<JsonNode> events = new ArrayList<>();
-        for (AuditRow row : server.server().store().audit(AuditQuery.between(Instant.now().minus(Duration.ofHours(1)),
-                Instant.now().plus(Duration.ofHours(1))).limit(10_000))) {
-            events.add(JSON.readTree(row.event().body()));
-        }
+        List<JsonNode> events = AssumeRoleFixtures.auditEvents(server);
         JsonNode assumed = events.stream().filter(e -> e.get("eventName").asText().equals("AssumeRole")
                 && e.path("requestParameters").path("roleArn").asText().equals(roleArn)).findFirst().orElseThrow();
         assertThat(assumed.get("requestParameters").get("roleSessionName").asText()).isEqualTo("audited");

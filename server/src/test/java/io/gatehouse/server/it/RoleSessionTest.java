@@ -6,14 +6,16 @@ import static io.gatehouse.server.it.AssumeRoleFixtures.role;
 import static io.gatehouse.server.it.AssumeRoleFixtures.session;
 import static io.gatehouse.server.it.AssumeRoleFixtures.stsDenial;
 import static io.gatehouse.server.it.AssumeRoleFixtures.trust;
+import static io.gatehouse.server.it.AssumeRoleFixtures.userAndRole;
+import static io.gatehouse.server.it.AssumeRoleFixtures.userArn;
 import static io.gatehouse.server.it.IamFixtures.allow;
 import static io.gatehouse.server.it.IamFixtures.allowWhere;
 import static io.gatehouse.server.it.IamFixtures.assertAwsError;
 import static io.gatehouse.server.it.IamFixtures.assertDenied;
 import static io.gatehouse.server.it.IamFixtures.unique;
-import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.server.it.AssumeRoleFixtures.Trusting;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -60,27 +61,11 @@ class RoleSessionTest {
         servers.close();
     }
 
-    private static String userArn(String name) {
-        return "arn:aws:iam::" + ACCOUNT + ":user/" + name;
-    }
-
-    /** A user with a key and a role trusting the user for the actions, with the role's own inline policy. */
-    private record Setup(String user, AwsCredentials key, String roleName, String roleArn) {}
-
-    private static Setup setup(TestServer server, String trustedActions, String rolePolicy) {
-        String user = unique("rs-user");
-        AwsCredentials key = userWithKey(server.iam(), user);
-        String roleName = unique("rs-role");
-        String roleArn = role(server.iam(), roleName, trust(aws(userArn(user)), trustedActions, null));
-        server.iam().putRolePolicy(r -> r.roleName(roleName).policyName("own").policyDocument(rolePolicy));
-        return new Setup(user, key, roleName, roleArn);
-    }
-
     @ParameterizedTest
     @EnumSource(Backend.class)
     void sessionPoliciesLimitTheSessionToWhatBothAllow(Backend backend) {
         TestServer server = servers.get(backend);
-        Setup s = setup(server, "\"sts:AssumeRole\"", allow("iam:ListUsers", "iam:ListGroups"));
+        Trusting s = userAndRole(server, "\"sts:AssumeRole\"", allow("iam:ListUsers", "iam:ListGroups"));
         String policyName = unique("rs-groups");
         String managedArn = server.iam().createPolicy(r -> r.policyName(policyName)
                 .policyDocument(allow("iam:ListGroups", "iam:ListRoles"))).policy().arn();
@@ -117,7 +102,7 @@ class RoleSessionTest {
     @EnumSource(Backend.class)
     void policiesAndTagsBeyondThePackedLimitAreRefused(Backend backend) {
         TestServer server = servers.get(backend);
-        Setup s = setup(server, "[\"sts:AssumeRole\",\"sts:TagSession\"]", allow("iam:ListUsers"));
+        Trusting s = userAndRole(server, "[\"sts:AssumeRole\",\"sts:TagSession\"]", allow("iam:ListUsers"));
         SecureRandom random = new SecureRandom();
         List<Tag> tags = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -143,7 +128,7 @@ class RoleSessionTest {
     void sessionTagsArePrincipalTagsAndTransitiveOnesSurviveRoleChaining(Backend backend) {
         TestServer server = servers.get(backend);
         String teamBlue = "{\"StringEquals\":{\"aws:PrincipalTag/team\":\"blue\"}}";
-        Setup s = setup(server, "[\"sts:AssumeRole\",\"sts:TagSession\"]",
+        Trusting s = userAndRole(server, "[\"sts:AssumeRole\",\"sts:TagSession\"]",
                 allowWhere("\"iam:ListUsers\"", "\"*\"", teamBlue));
         server.iam().tagRole(r -> r.roleName(s.roleName()).tags(t -> t.key("Team").value("red")));
         String secondName = unique("rs-second");
@@ -204,7 +189,7 @@ class RoleSessionTest {
     @EnumSource(Backend.class)
     void aSourceIdentityIsSetOnceAndStaysAlongTheChain(Backend backend) {
         TestServer server = servers.get(backend);
-        Setup s = setup(server, "[\"sts:AssumeRole\",\"sts:SetSourceIdentity\"]", allowWhere(
+        Trusting s = userAndRole(server, "[\"sts:AssumeRole\",\"sts:SetSourceIdentity\"]", allowWhere(
                 "[\"iam:ListUsers\",\"sts:AssumeRole\",\"sts:SetSourceIdentity\"]", "\"*\"",
                 "{\"StringEquals\":{\"aws:SourceIdentity\":\"alice\"}}"));
         String second = role(server.iam(), unique("rs-next"),
@@ -241,7 +226,7 @@ class RoleSessionTest {
     @EnumSource(Backend.class)
     void revokingOlderSessionsEndsTheSessionsIssuedBeforeIt(Backend backend) throws Exception {
         TestServer server = servers.get(backend);
-        Setup s = setup(server, "\"sts:AssumeRole\"", allow("iam:ListUsers"));
+        Trusting s = userAndRole(server, "\"sts:AssumeRole\"", allow("iam:ListUsers"));
         AssumeRoleResponse old = assume(server, s.key(), s.roleArn(), "old-session");
         Thread.sleep(1100); // token issue times are whole seconds
         String revokedAt = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
