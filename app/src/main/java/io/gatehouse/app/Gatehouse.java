@@ -2,9 +2,12 @@ package io.gatehouse.app;
 
 import io.gatehouse.app.accounts.AccountsCommand;
 import io.gatehouse.app.accounts.CreateAccountCommand;
+import io.gatehouse.app.accounts.SetRootPasswordCommand;
+import io.gatehouse.app.login.LoginCommand;
 import io.gatehouse.app.keys.KeysCommand;
 import io.gatehouse.app.keys.RotateSessionKeyCommand;
 import io.gatehouse.app.policy.PolicyCommand;
+import java.io.InputStream;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,11 +39,22 @@ public final class Gatehouse implements Runnable {
      * @param environment what the commands that open a data directory read their master key from
      */
     public static CommandLine commandLine(Map<String, String> environment) {
+        return commandLine(environment, System.in);
+    }
+
+    /**
+     * The command line with every subcommand, in an environment and with a standard input of the caller's choosing.
+     *
+     * @param stdin what {@code --password-stdin} reads
+     */
+    public static CommandLine commandLine(Map<String, String> environment, InputStream stdin) {
         CommandLine accounts = new CommandLine(new AccountsCommand())
-                .addSubcommand(new CreateAccountCommand(environment));
+                .addSubcommand(new CreateAccountCommand(environment, stdin))
+                .addSubcommand(new SetRootPasswordCommand(environment, stdin));
         CommandLine keys = new CommandLine(new KeysCommand())
                 .addSubcommand(new RotateSessionKeyCommand(environment));
-        return new CommandLine(new Gatehouse()).addSubcommand(accounts).addSubcommand(keys);
+        return new CommandLine(new Gatehouse()).addSubcommand(accounts).addSubcommand(keys)
+                .addSubcommand(new LoginCommand(environment, stdin));
     }
 
     @Override

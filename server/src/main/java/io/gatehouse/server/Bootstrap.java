@@ -66,6 +66,17 @@ public final class Bootstrap {
      */
     public static RootCredentials createAccount(StateWriter state, Ids ids, Clock clock, String accountId,
                                                 String accessKeyId, String secretAccessKey) {
+        return createAccount(state, ids, clock, accountId, accessKeyId, secretAccessKey, null);
+    }
+
+    /**
+     * Creates an account and its root access key, and gives its root user a console sign-in.
+     *
+     * @param rootLogin the root user's email address and password hash ({@link RootPasswords#login}), or {@code null}
+     * @throws IllegalArgumentException also when another account's root user has the email address
+     */
+    public static RootCredentials createAccount(StateWriter state, Ids ids, Clock clock, String accountId,
+                                                String accessKeyId, String secretAccessKey, Account.RootLogin rootLogin) {
         if (!isAccountId(accountId)) {
             throw new IllegalArgumentException("account id '" + accountId + "' is not 12 digits");
         }
@@ -78,7 +89,11 @@ public final class Bootstrap {
             if (mutation.state().accessKey(keyId) != null || mutation.state().retiredKeys().contains(keyId)) {
                 throw new IllegalArgumentException("access key " + keyId + " is taken");
             }
-            mutation.putAccount(AccountState.of(new Account(accountId, clock.instant(), List.of())));
+            if (rootLogin != null) {
+                RootPasswords.checkUnused(mutation.state().accountOfRootEmail(rootLogin.email()), accountId,
+                        rootLogin.email());
+            }
+            mutation.putAccount(AccountState.of(new Account(accountId, clock.instant(), List.of(), null, rootLogin)));
             mutation.putAccessKey(accountId, new AccessKey(keyId, null, secret, true, clock.instant(), null));
             return null;
         });

@@ -6,6 +6,7 @@ import io.gatehouse.server.crypto.MasterKeyLoader;
 import io.gatehouse.server.crypto.SealedSecrets;
 import io.gatehouse.server.crypto.SecretBox;
 import io.gatehouse.server.session.SessionKeys;
+import io.gatehouse.server.state.CredentialReports;
 import io.gatehouse.server.state.EntityCodec;
 import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.StateLoader;
@@ -33,13 +34,16 @@ public final class GatehouseData implements AutoCloseable {
     private final Store store;
     private final StateWriter state;
     private final SessionKeys sessionKeys;
+    private final CredentialReports reports;
     private final String database;
     private final String masterKeyId;
 
-    private GatehouseData(Store store, StateWriter state, SessionKeys sessionKeys, String database, String masterKeyId) {
+    private GatehouseData(Store store, StateWriter state, SessionKeys sessionKeys, CredentialReports reports,
+                          String database, String masterKeyId) {
         this.store = store;
         this.state = state;
         this.sessionKeys = sessionKeys;
+        this.reports = reports;
         this.database = database;
         this.masterKeyId = masterKeyId;
     }
@@ -101,7 +105,7 @@ public final class GatehouseData implements AutoCloseable {
             SessionKeys sessionKeys = SessionKeys.open(store, box, Clock.systemUTC());
             GatehouseState loaded = StateLoader.load(store, codec);
             return new GatehouseData(store, new StateWriter(store.writer(), codec, loaded), sessionKeys,
-                    options.description(), masterKey.id());
+                    new CredentialReports(store, codec), options.description(), masterKey.id());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -121,6 +125,11 @@ public final class GatehouseData implements AutoCloseable {
     /** The keys that seal session tokens (created with the store; rotated through this object). */
     public SessionKeys sessionKeys() {
         return sessionKeys;
+    }
+
+    /** The accounts' credential reports, read from the store. */
+    public CredentialReports reports() {
+        return reports;
     }
 
     /** The database for a log line, without credentials ({@link StoreOptions#description()}). */

@@ -7,7 +7,9 @@ import io.gatehouse.server.api.ServiceEndpoint;
 import io.gatehouse.server.api.Services;
 import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.authz.PrincipalPolicies;
+import io.gatehouse.server.console.SignIn;
 import io.gatehouse.server.crypto.PasswordHasher;
+import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.http.HttpServer;
 import io.gatehouse.server.iam.IamService;
 import io.gatehouse.server.metrics.Metrics;
@@ -18,6 +20,7 @@ import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.Account;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.GatehouseState;
+import io.gatehouse.server.state.IdentityProviders;
 import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.state.LoginProfile;
 import io.gatehouse.server.state.OtherCredentials;
@@ -84,10 +87,12 @@ public final class GatehouseServer implements AutoCloseable {
         StateWriter state = data.state();
         try {
             Ids ids = new Ids();
+            PasswordHasher passwords = new PasswordHasher(options.passwordHashing());
             if (state.current().accounts().isEmpty()) {
                 String[] key = Bootstrap.keyFromEnvironment(environment);
                 Bootstrap.RootCredentials root = Bootstrap.createAccount(state, ids, clock, options.accountId(),
-                        key == null ? null : key[0], key == null ? null : key[1]);
+                        key == null ? null : key[0], key == null ? null : key[1],
+                        RootPasswords.fromEnvironment(environment, passwords));
                 Bootstrap.writeCredentialsFile(options.dataDirectory(), root);
                 console.println("Gatehouse created account " + root.accountId() + ". Its root user's access key, shown once:");
                 console.println("  aws_access_key_id     = " + root.accessKeyId());
@@ -96,9 +101,11 @@ public final class GatehouseServer implements AutoCloseable {
                         + " (readable by you only).");
             }
             Preloaded parts = join(preloaded);
-            Sessions sessions = new Sessions(data.sessionKeys(), new SessionMfaCheck(new MfaCodes(state)));
+            Sessions sessions = new Sessions(data.sessionKeys(), new SessionMfaCheck(new MfaCodes(state,
+                    new SignInThrottle(MfaCodes.THROTTLE, clock))));
             Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock,
-                    new PasswordHasher(options.passwordHashing()), sessions);
+                    passwords, sessions, data.reports(), new SignInThrottle(options.signInThrottle(), clock),
+                    options.dev());
             Metrics metrics = new Metrics();
             Api api = new Api(services, parts.endpoints(), options.dev() ? options.accountId() : null, store.writer(),
                     metrics);
@@ -110,7 +117,10 @@ public final class GatehouseServer implements AutoCloseable {
             GatehouseServer server = new GatehouseServer(options, store, state, sessions, api, parts.http());
             HttpServer http;
             try {
-                http = parts.http().start(api, metrics::scrape, () -> true, options.dev() ? server::reset : null);
+                SignIn signIn = new SignIn(services, services.passwordGuesses(), api::audit,
+                        metrics.authorizations());
+                http = parts.http().start(api, signIn, metrics::scrape, () -> true,
+                        options.dev() ? server::reset : null);
             } catch (RuntimeException e) {
                 api.close();
                 throw e;
@@ -224,9 +234,13 @@ public final class GatehouseServer implements AutoCloseable {
                         .forEach(credential -> mutation.removeServiceCredential(accountId, credential)));
                 others.serverCertificates().values()
                         .forEach(certificate -> mutation.removeServerCertificate(accountId, certificate.name()));
+                IdentityProviders providers = mutation.account(accountId).providers();
+                providers.oidc().keySet().forEach(name -> mutation.removeOidcProvider(accountId, name));
+                providers.saml().keySet().forEach(name -> mutation.removeSamlProvider(accountId, name));
                 for (String device : List.copyOf(mutation.account(accountId).mfaDevices().devices().keySet())) {
                     mutation.removeMfaDevice(accountId, device);
                 }
+                mutation.removeCredentialReport(accountId);
                 account = mutation.account(accountId);
                 for (String user : List.copyOf(account.users().keySet())) {
                     mutation.removeUser(accountId, mutation.account(accountId).users().get(user).name());

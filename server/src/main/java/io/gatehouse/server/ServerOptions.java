@@ -1,5 +1,6 @@
 package io.gatehouse.server;
 
+import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.crypto.PasswordHashing;
 import io.gatehouse.server.http.HttpLimits;
 import java.nio.file.Path;
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param masterKeyFile  the operator's master key file, or {@code null}
  * @param http           what one client may send and how long it may take
  * @param passwordHashing the Argon2id parameters of new password hashes
+ * @param signInThrottle how failed console sign-ins slow the next ones down
  */
 public record ServerOptions(String host, int port, Path dataDirectory, String jdbcUrl, String accountId, boolean dev,
-                            Path masterKeyFile, HttpLimits http, PasswordHashing passwordHashing) {
+                            Path masterKeyFile, HttpLimits http, PasswordHashing passwordHashing,
+                            SignInThrottle.Limits signInThrottle) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -31,6 +34,14 @@ public record ServerOptions(String host, int port, Path dataDirectory, String jd
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(passwordHashing, "passwordHashing");
+        Objects.requireNonNull(signInThrottle, "signInThrottle");
+    }
+
+    /** Options with the default sign-in throttle. */
+    public ServerOptions(String host, int port, Path dataDirectory, String jdbcUrl, String accountId, boolean dev,
+                         Path masterKeyFile, HttpLimits http, PasswordHashing passwordHashing) {
+        this(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http, passwordHashing,
+                SignInThrottle.Limits.DEFAULT);
     }
 
     /** Options with the default password hashing. */
@@ -48,11 +59,18 @@ public record ServerOptions(String host, int port, Path dataDirectory, String jd
     /** These options with other HTTP limits. */
     public ServerOptions withHttp(HttpLimits limits) {
         return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, limits,
-                passwordHashing);
+                passwordHashing, signInThrottle);
     }
 
     /** These options with other password hashing parameters. */
     public ServerOptions withPasswordHashing(PasswordHashing hashing) {
-        return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http, hashing);
+        return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http, hashing,
+                signInThrottle);
+    }
+
+    /** These options with another sign-in throttle (tests use a small one). */
+    public ServerOptions withSignInThrottle(SignInThrottle.Limits limits) {
+        return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http,
+                passwordHashing, limits);
     }
 }

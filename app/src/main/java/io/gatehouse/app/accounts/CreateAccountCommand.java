@@ -4,6 +4,8 @@ import io.gatehouse.app.DataLocation;
 import io.gatehouse.server.Bootstrap;
 import io.gatehouse.server.GatehouseData;
 import io.gatehouse.server.state.Ids;
+import io.gatehouse.server.state.Account;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
  * safe to run beside it: it writes only the new account's rows, in a transaction of its own.
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Create an account with its root user and the root user's access key, and print the key once.",
+        description = {"Create an account with its root user and the root user's access key, and print the key once;",
+                "with --root-email, the root user also signs in to the console with that address and a password.",
                 "A server already running on the same data sees the account after it restarts.",
                 "Exit status: 0 created, 1 refused (the account exists, or there is no data), 2 usage error."})
 public final class CreateAccountCommand implements Callable<Integer> {
@@ -41,12 +44,27 @@ public final class CreateAccountCommand implements Callable<Integer> {
             description = "The new account's 12-digit id (default: a random id no account has).")
     String accountId;
 
+    @Option(names = "--root-email", paramLabel = "EMAIL",
+            description = {"The root user's email address, to sign in to the console with (POST /signin).",
+                    "Its password comes from GATEHOUSE_ROOT_PASSWORD, the terminal, or --password-stdin."})
+    String rootEmail;
+
     @Mixin
     DataLocation data;
 
-    /** @param environment the process environment, where the master key may be ({@code GATEHOUSE_MASTER_KEY}) */
-    public CreateAccountCommand(Map<String, String> environment) {
+    @Mixin
+    RootPasswordOptions password;
+
+    private final InputStream stdin;
+
+    /**
+     * @param environment the process environment, where the master key may be ({@code GATEHOUSE_MASTER_KEY}) and the
+     *                    root password ({@code GATEHOUSE_ROOT_PASSWORD})
+     * @param stdin       standard input, for {@code --password-stdin}
+     */
+    public CreateAccountCommand(Map<String, String> environment, InputStream stdin) {
         this.environment = environment;
+        this.stdin = stdin;
     }
 
     @Override
@@ -71,14 +89,27 @@ public final class CreateAccountCommand implements Callable<Integer> {
                 return refuse(REFUSED, "account " + accountId + " already exists in " + data.where() + ". Choose another "
                         + "--account-id, or leave it out to get an unused random id.");
             }
+            Account.RootLogin login;
+            try {
+                login = rootEmail == null ? null : password.login(rootEmail, environment, password.input(stdin));
+            } catch (IllegalArgumentException | IllegalStateException refused) {
+                return refuse(REFUSED, refused.getMessage() + ".");
+            }
             Ids ids = new Ids();
             String id = accountId != null ? accountId : Bootstrap.unusedAccountId(opened.state().current(), ids);
-            Bootstrap.RootCredentials root = Bootstrap.createAccount(opened.state(), ids, Clock.systemUTC(), id, null,
-                    null);
+            Bootstrap.RootCredentials root;
+            try {
+                root = Bootstrap.createAccount(opened.state(), ids, Clock.systemUTC(), id, null, null, login);
+            } catch (IllegalArgumentException taken) {
+                return refuse(REFUSED, taken.getMessage() + ".");
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println("Gatehouse created account " + root.accountId() + ". Its root user's access key, shown once:");
             out.println("  aws_access_key_id     = " + root.accessKeyId());
             out.println("  aws_secret_access_key = " + root.secretAccessKey());
+            if (login != null) {
+                out.println("Its root user signs in to the console as " + login.email() + ".");
+            }
             out.println("A server already running on this data sees the account after it restarts.");
             out.flush();
             return CommandLine.ExitCode.OK;

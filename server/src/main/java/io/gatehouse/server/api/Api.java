@@ -17,6 +17,7 @@ import io.gatehouse.server.protocol.Operation;
 import io.gatehouse.server.protocol.QueryRequest;
 import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.Arns;
+import io.gatehouse.server.store.AuditEvent;
 import io.gatehouse.server.store.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -79,6 +80,14 @@ public final class Api implements AutoCloseable {
     @Override
     public void close() {
         auditQueue.close();
+    }
+
+    /**
+     * Records the event of something that changed nothing and was not an API call (a failed console sign-in) the way
+     * the events of refused calls are: queued, without making the answer wait for the store.
+     */
+    public void audit(AuditEvent event) {
+        auditQueue.add(event);
     }
 
     /** Answers one request. Never throws. */

@@ -68,8 +68,9 @@ public final class AuditRecorder {
     /**
      * @param responsesRecorded operations that only read but whose response elements are recorded all the same
      *                          (CloudTrail records the credentials STS issues)
-     * @param withheld          members never recorded besides the sensitive ones, as {@code Shape.Member}
-     *                          ({@code Credentials.SessionToken})
+     * @param withheld          shapes whose values are never recorded besides the sensitive ones: secrets the model
+     *                          does not mark sensitive ({@code tokenType}, a session token; one-time MFA codes).
+     *                          By shape, so that every member of every operation holding one is covered
      */
     public AuditRecorder(String signingName, ServiceCatalog catalog, Set<String> responsesRecorded,
                          Set<String> withheld) {
@@ -198,7 +199,7 @@ public final class AuditRecorder {
     /** Whether a structure has a member that its event records (so that it is not written as {@code null}). */
     private boolean recordsAnything(Struct value) {
         for (Member member : value.shape().members()) {
-            if (value.has(member.name()) && recorded(value.shape(), member, raw(value, member))) {
+            if (value.has(member.name()) && recorded(member.shape(), raw(value, member))) {
                 return true;
             }
         }
@@ -213,7 +214,7 @@ public final class AuditRecorder {
                 continue;
             }
             Object raw = raw(value, member);
-            if (recorded(value.shape(), member, raw)) {
+            if (recorded(member.shape(), raw)) {
                 json.writeFieldName(lowerCamel(member.name()));
                 write(json, member.shape(), raw);
             }
@@ -248,13 +249,14 @@ public final class AuditRecorder {
     }
 
     /** Whether a value is written at all: sensitive values and absent ones are left out. */
-    private static boolean recorded(Shape shape, Object value) {
-        return value != null && !isSensitive(shape);
+    /** Whether a value is written: it is present, and its shape is neither sensitive nor withheld. */
+    private boolean recorded(Shape shape, Object value) {
+        return value != null && records(shape);
     }
 
-    /** Whether a member's value is written: as {@link #recorded(Shape, Object)}, and not withheld. */
-    private boolean recorded(StructureShape owner, Member member, Object value) {
-        return recorded(member.shape(), value) && !withheld.contains(owner.name() + "." + member.name());
+    /** Whether values of this shape enter events at all (blobs are left out where they are written). */
+    boolean records(Shape shape) {
+        return !isSensitive(shape) && !withheld.contains(shape.name());
     }
 
     /** Writes a value that is {@link #recorded}. */

@@ -6,6 +6,7 @@ import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.session.Session;
 import io.gatehouse.server.session.SessionToken;
 import io.gatehouse.server.session.SessionTokenException;
+import io.gatehouse.server.session.TemporaryKeyIds;
 import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.AccountState;
@@ -68,6 +69,11 @@ final class Credentials implements CredentialLookup<KeyOwner> {
         if (key == null) {
             if (current.retiredKeys().contains(accessKeyId)) {
                 return Credential.disabled();
+            }
+            String issuedFor = TemporaryKeyIds.accountOf(accessKeyId);
+            if (issuedFor != null && current.account(issuedFor) != null) {
+                // A temporary key of this server sent without its token: never unchecked, in any mode.
+                return Credential.unknown();
             }
             if (devAccountId != null && current.account(devAccountId) != null) {
                 return Credential.unchecked(new KeyOwner(devAccountId, null, devAccountId, null));

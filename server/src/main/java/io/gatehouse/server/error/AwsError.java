@@ -78,6 +78,15 @@ public enum AwsError {
     /** An MFA device's code is wrong, out of time or spent already (IAM words every case alike). */
     INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403, Fault.SENDER,
             "Authentication code for device is not valid."),
+    /*
+     * The credential report's errors. AWS answers them without a message (botocore shows "Unknown"); Gatehouse gives
+     * the model's description of each, without its "The request was rejected because".
+     */
+    REPORT_NOT_PRESENT("ReportNotPresent", 410, Fault.SENDER,
+            "The credential report does not exist. To generate a credential report, use GenerateCredentialReport."),
+    REPORT_IN_PROGRESS("ReportInProgress", 404, Fault.SENDER, "The credential report is still being generated."),
+    REPORT_EXPIRED("ReportExpired", 410, Fault.SENDER, "The most recent credential report has expired. To generate a "
+            + "new credential report, use GenerateCredentialReport."),
     REPORT_GENERATION_LIMIT_EXCEEDED("ReportGenerationLimitExceeded", 409, Fault.SENDER, null),
     NOT_IMPLEMENTED("NotImplemented", 501, Fault.RECEIVER, null),
     /** An SSH public key in a recognised encoding that is not a usable key. */

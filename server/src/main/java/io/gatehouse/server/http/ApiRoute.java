@@ -63,6 +63,22 @@ final class ApiRoute {
         send(res, api.get().handle(request));
     }
 
+    /** What a route that reads its body does with it. */
+    @FunctionalInterface
+    interface BodyHandler {
+        void handle(ServerRequest req, ServerResponse res, byte[] body);
+    }
+
+    /** A route that takes the body, read in full within the limits and on time, before the handler runs. */
+    Handler withBody(BodyHandler handler) {
+        return (req, res) -> {
+            byte[] body = receive(req, res);
+            if (body != null) {
+                handler.handle(req, res, body);
+            }
+        };
+    }
+
     /** A route that needs no body: one that comes is read (within the limits) and dropped before the handler runs. */
     Handler plain(Handler handler) {
         return (req, res) -> {
@@ -146,7 +162,7 @@ final class ApiRoute {
         }
     }
 
-    private static String address(SocketAddress address) {
+    static String address(SocketAddress address) {
         if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
             return inet.getAddress().getHostAddress();
         }

@@ -1,11 +1,15 @@
 package io.gatehouse.server.http;
 
 import io.gatehouse.server.api.Api;
+import io.gatehouse.server.console.SignIn;
+import io.gatehouse.server.console.SignInAnswer;
+import io.gatehouse.server.console.SignInAttempt;
 import io.gatehouse.server.error.AwsError;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.http1.Http1Config;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +50,7 @@ public final class HttpServer implements AutoCloseable {
         Supplier<String> metrics;
         Supplier<Boolean> ready;
         Runnable reset;
+        SignIn signIn;
     }
 
     /**
@@ -99,6 +104,8 @@ public final class HttpServer implements AutoCloseable {
                             res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
                             res.send(handlers.metrics.get().getBytes(StandardCharsets.UTF_8));
                         }));
+                        routing.post("/signin", route.withBody((req, res, body) -> signIn(res,
+                                handlers.signIn.handle(signInAttempt(req, body, clock)))));
                         if (resettable) {
                             routing.post("/moto-api/reset", route.plain((req, res) -> {
                                 handlers.reset.run();
@@ -122,10 +129,12 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Starts listening: requests are answered from here on.
      *
+     * @param signIn console sign-in ({@code POST /signin})
      * @param reset the emulator-mode reset; called only when the server was prepared {@code resettable}
      */
-    public HttpServer start(Api api, Supplier<String> metrics, Supplier<Boolean> ready, Runnable reset) {
+    public HttpServer start(Api api, SignIn signIn, Supplier<String> metrics, Supplier<Boolean> ready, Runnable reset) {
         handlers.api = api;
+        handlers.signIn = signIn;
         handlers.metrics = metrics;
         handlers.ready = ready;
         handlers.reset = reset;
@@ -159,6 +168,25 @@ public final class HttpServer implements AutoCloseable {
     public void close() {
         server.stop();
         deadlines.close();
+    }
+
+    private static SignInAttempt signInAttempt(ServerRequest req, byte[] body, Clock clock) {
+        String host = req.headers().first(HeaderNames.HOST).orElse("localhost");
+        return new SignInAttempt(body, req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
+                ApiRoute.address(req.remotePeer().address()), req.headers().first(HeaderNames.USER_AGENT).orElse(null),
+                req.isSecure(), (req.isSecure() ? "https://" : "http://") + host + "/", clock.instant());
+    }
+
+    /** A sign-in's answer; never cached, since it may hold credentials. */
+    private static void signIn(ServerResponse res, SignInAnswer answer) {
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        if (answer.cookie() != null) {
+            res.header(HeaderNames.SET_COOKIE, answer.cookie());
+        }
+        if (answer.retryAfter() != null) {
+            res.header(HeaderNames.RETRY_AFTER, answer.retryAfterSeconds());
+        }
+        json(res, answer.status(), answer.json());
     }
 
     private static void json(ServerResponse res, int status, String body) {

@@ -105,8 +105,8 @@ final class AccountOperations {
 
     /**
      * The account's usage and quotas, with every key IAM answers. Counts come from the account's state; each quota
-     * is the constant the operations enforce. Entities Gatehouse does not store yet (identity providers) count 0.
-     * {@code MFADevices} counts every virtual MFA device, enabled or not, {@code MFADevicesInUse} those enabled for
+     * is the constant the operations enforce. {@code Providers} counts OpenID Connect and SAML
+     * providers together. {@code MFADevices} counts every virtual MFA device, enabled or not, {@code MFADevicesInUse} those enabled for
      * someone, and {@code AccountMFAEnabled} is 1 when the root user has one.
      */
     static Struct getAccountSummary(Call call) {
@@ -143,7 +143,7 @@ final class AccountOperations {
         summary.put("AssumeRolePolicySizeQuota", TrustPolicies.SIZE_LIMIT);
         summary.put("InstanceProfiles", account.instanceProfiles().size());
         summary.put("InstanceProfilesQuota", InstanceProfileOperations.MAX_INSTANCE_PROFILES);
-        summary.put("Providers", 0);
+        summary.put("Providers", account.providers().count());
         summary.put("RolePolicySizeQuota", PolicySizeQuota.ROLE_INLINE_LIMIT);
         summary.put("Roles", account.roles().size());
         summary.put("RolesQuota", RoleOperations.MAX_ROLES);

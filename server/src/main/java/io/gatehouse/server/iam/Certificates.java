@@ -97,7 +97,7 @@ final class Certificates {
         try {
             subject.verify(issuer.getPublicKey());
             return true;
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) { // a provider's own failure included
             return false;
         }
     }

@@ -36,10 +36,13 @@ public final class IamService {
         AccountOperations.register(handlers);
         PasswordPolicyOperations.register(handlers);
         LoginProfileOperations.register(handlers);
+        CredentialReportOperations.register(handlers);
+        OidcProviderOperations.register(handlers);
+        SamlProviderOperations.register(handlers);
         return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
-                new AuditRecorder("iam", catalog, Set.of(), Set.of(
-                        // One-time MFA codes, which the model does not mark sensitive.
-                        "EnableMFADeviceRequest.AuthenticationCode1", "EnableMFADeviceRequest.AuthenticationCode2",
-                        "ResyncMFADeviceRequest.AuthenticationCode1", "ResyncMFADeviceRequest.AuthenticationCode2")));
+                new AuditRecorder("iam", catalog, Set.of(),
+                        // One-time MFA codes (EnableMFADevice, ResyncMFADevice), which the model does not mark
+                        // sensitive.
+                        Set.of("authenticationCodeType")));
     }
 }

@@ -3,6 +3,7 @@ package io.gatehouse.server.iam;
 import io.gatehouse.server.api.Call;
 import io.gatehouse.server.api.OperationHandler;
 import io.gatehouse.server.authz.Target;
+import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.error.AwsException;
@@ -10,10 +11,9 @@ import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.LoginProfile;
-import io.gatehouse.server.state.PasswordPolicy;
 import io.gatehouse.server.state.User;
 import java.time.Instant;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -139,7 +139,15 @@ final class LoginProfileOperations {
                 context -> context.identityTags(user.tags()));
         LoginProfile verified = existingProfile(snapshot, name);
         PasswordHasher passwords = call.services().passwords();
+        // The same count as console sign-in's, so that guessing here is no way around the sign-in throttle.
+        SignInThrottle guesses = call.services().passwordGuesses();
+        String guesser = call.caller().accountId() + "/" + name.toLowerCase(Locale.ROOT);
+        String source = call.facts().sourceIp() == null ? "" : call.facts().sourceIp();
+        if (!guesses.wait(guesser, source).isZero()) {
+            throw AwsError.THROTTLING.exception();
+        }
         if (!passwords.verify(call.input().string("OldPassword"), verified.passwordHash()).matches()) {
+            guesses.failed(guesser, source);
             throw AwsError.ACCESS_DENIED.exception("The old password is incorrect.");
         }
         String password = call.input().string("NewPassword");
@@ -181,16 +189,8 @@ final class LoginProfileOperations {
      * prevents reusing.
      */
     private static String newPasswordHash(Call call, AccountState account, LoginProfile profile, String password) {
-        PasswordPolicy policy = account.account().passwordPolicy();
-        PasswordRules.check(password, policy);
-        PasswordHasher passwords = call.services().passwords();
-        List<String> recent = profile.reuseCandidates(policy == null ? 0 : policy.remembered());
-        for (String earlier : recent) {
-            if (passwords.verify(password, earlier).matches()) {
-                throw AwsError.PASSWORD_POLICY_VIOLATION.exception();
-            }
-        }
-        return passwords.hash(password);
+        return PasswordRules.newPasswordHash(call.services().passwords(), account.account().passwordPolicy(), profile,
+                password);
     }
 
     /** The user's profile, provided no other request changed it since this one verified against it. */

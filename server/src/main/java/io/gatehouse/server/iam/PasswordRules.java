@@ -1,7 +1,10 @@
 package io.gatehouse.server.iam;
 
+import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.state.LoginProfile;
 import io.gatehouse.server.state.PasswordPolicy;
+import java.util.List;
 
 /**
  * Whether a new password meets the account's password policy, or AWS's default password policy when the account
@@ -14,12 +17,14 @@ import io.gatehouse.server.state.PasswordPolicy;
  * Its last rule, that a password not be the account's name or email address, has nothing to check here: Gatehouse
  * accounts have neither.
  */
-final class PasswordRules {
+public final class PasswordRules {
 
     /** The symbols RequireSymbols asks for. */
     static final String POLICY_SYMBOLS = "!@#$%^&*()_+-=[]{}|'";
     /** The symbols AWS's default password policy counts. */
     static final String DEFAULT_SYMBOLS = "!@#$%^&*()<>[]{}|_+-=";
+    /** The longest password IAM takes (the model's limit on passwords). */
+    public static final int MAX_LENGTH = 128;
     /** The default policy's minimum length. */
     static final int DEFAULT_MINIMUM_LENGTH = 8;
     /** Of how many character classes the default policy asks for (of four). */
@@ -28,15 +33,34 @@ final class PasswordRules {
     private PasswordRules() {}
 
     /** Whether a password meets the policy ({@code null}: AWS's default one). */
-    static boolean meets(String password, PasswordPolicy policy) {
+    public static boolean meets(String password, PasswordPolicy policy) {
         return policy == null ? meetsDefault(password) : meetsCustom(password, policy);
     }
 
     /** Refuses a password that does not meet the policy with IAM's PasswordPolicyViolation. */
-    static void check(String password, PasswordPolicy policy) {
+    public static void check(String password, PasswordPolicy policy) {
         if (!meets(password, policy)) {
             throw AwsError.PASSWORD_POLICY_VIOLATION.exception();
         }
+    }
+
+    /**
+     * The hash of a user's new password, which must meet the account's policy and be none of the user's last
+     * passwords the policy prevents reusing (each checked against its hash: about 100 ms apiece, so call it outside
+     * the state writer).
+     *
+     * @throws io.gatehouse.server.error.AwsException {@code PasswordPolicyViolation} otherwise
+     */
+    public static String newPasswordHash(PasswordHasher passwords, PasswordPolicy policy, LoginProfile profile,
+                                         String password) {
+        check(password, policy);
+        List<String> recent = profile.reuseCandidates(policy == null ? 0 : policy.remembered());
+        for (String earlier : recent) {
+            if (passwords.verify(password, earlier).matches()) {
+                throw AwsError.PASSWORD_POLICY_VIOLATION.exception();
+            }
+        }
+        return passwords.hash(password);
     }
 
     private static boolean meetsCustom(String password, PasswordPolicy policy) {

@@ -8,6 +8,8 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
 
@@ -17,6 +19,10 @@ import java.util.List;
  * its certificate when a signature it makes verifies with the certificate's public key.
  */
 final class PrivateKeys {
+
+    /** The longest RSA key accepted (AWS's certificate services take RSA keys up to 4,096 bits). */
+    static final int MAX_RSA_BITS = 4096;
+    private static final String TOO_LONG = "The key is %d bits long; RSA keys of at most %d bits are supported.";
 
     static final String NOT_PEM = "Unable to parse private key. Please ensure the private key is in PEM format.";
     static final String MISMATCH = "The public key certificate and the private key do not match.";
@@ -50,9 +56,37 @@ final class PrivateKeys {
             }
             default -> throw AwsError.MALFORMED_CERTIFICATE.exception(NOT_PEM);
         };
+        if (certificateKey instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() > MAX_RSA_BITS) {
+            // Checking the pair signs with the private key, whose cost grows with the cube of its size.
+            throw AwsError.MALFORMED_CERTIFICATE.exception(TOO_LONG, rsa.getModulus().bitLength(), MAX_RSA_BITS);
+        }
         PrivateKey privateKey = decode(pkcs8, algorithm);
         if (!signsFor(privateKey, certificateKey)) {
             throw AwsError.KEY_PAIR_MISMATCH.exception(MISMATCH);
+        }
+    }
+
+    /**
+     * A PEM RSA private key that stands alone (no certificate tells its algorithm): PKCS #8 ({@code PRIVATE KEY}) or
+     * PKCS #1 ({@code RSA PRIVATE KEY}), unencrypted; {@code null} when the text is not exactly one such key.
+     */
+    static RSAPrivateKey readRsa(String pem) {
+        List<Pem.Block> blocks = Pem.blocks(pem);
+        if (blocks == null || blocks.size() != 1) {
+            return null;
+        }
+        Pem.Block key = blocks.getFirst();
+        try {
+            byte[] pkcs8 = switch (key.label()) {
+                case "PRIVATE KEY" -> key.der();
+                case "RSA PRIVATE KEY" -> Der.wrap(Der.SEQUENCE, Der.VERSION_ZERO, Der.RSA_ALGORITHM,
+                        Der.wrap(Der.OCTET_STRING, key.der()));
+                default -> null;
+            };
+            return pkcs8 == null ? null
+                    : (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -68,6 +68,11 @@ final class SshPublicKeys {
             throw AwsError.INVALID_PUBLIC_KEY.exception(
                     "The public key is malformed or otherwise invalid: it must be at least %d bits long.", MIN_BITS);
         }
+        // An RSA public exponent is odd and at least 3 (OpenSSH makes 65537); with 1 or an even one it is no RSA key.
+        BigInteger exponent = key.getPublicExponent();
+        if (exponent.compareTo(BigInteger.valueOf(3)) < 0 || !exponent.testBit(0)) {
+            throw invalid();
+        }
         return new Parsed(key, fingerprint(wire(key)));
     }
 

@@ -5,6 +5,8 @@ import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.MfaDevice;
 import io.gatehouse.server.state.Mutation;
 import io.gatehouse.server.state.StateWriter;
+import io.gatehouse.server.console.SignInThrottle;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
 
@@ -17,6 +19,11 @@ import java.util.OptionalLong;
  * step is later than every step accepted before for the device (by this service, EnableMFADevice or
  * ResyncMFADevice). Accepting a code records its step durably, so that the code, and any earlier one, is refused
  * from then on, across restarts and nodes.
+ *
+ * <p>Wrong codes are throttled: a device, and a principal across its devices, that collect a few refused codes must
+ * wait before the next code is even looked at, twice as long after each further refusal ({@link #THROTTLE}). Three
+ * of the million six-digit codes are valid at any moment, so without a limit a caller holding stolen long-term keys
+ * could guess its way past MFA in minutes.
  *
  * <p>The outcome tells the caller why a code was refused, for its own logs and metrics; what the caller's client
  * sees is the caller's business (STS answers every refusal with the same AccessDenied, so that a client learns
@@ -35,18 +42,32 @@ public final class MfaCodes {
         /** The code is not six digits, or not the device's code near {@code now}. */
         INVALID_CODE,
         /** The code was valid but its step, or a later one, was accepted already. */
-        REPLAYED_CODE;
+        REPLAYED_CODE,
+        /** Too many codes were refused for the device or the principal lately; the code was not looked at. */
+        THROTTLED;
 
         public boolean accepted() {
             return this == ACCEPTED;
         }
     }
 
-    private final StateWriter state;
+    /**
+     * How refused codes slow the next ones: 5 free per device and 10 per principal, then 1 s doubling up to 15 minutes;
+     * forgotten after an hour without a refusal. An accepted code clears its device's count.
+     */
+    public static final SignInThrottle.Limits THROTTLE = new SignInThrottle.Limits(5, 10, Duration.ofSeconds(1),
+            Duration.ofMinutes(15), Duration.ofHours(1), 100_000);
 
-    /** A service over the server's state; it keeps nothing of its own, so callers may make one where they need it. */
-    public MfaCodes(StateWriter state) {
+    private final StateWriter state;
+    private final SignInThrottle throttle;
+
+    /**
+     * A service over the server's state. The throttle is what it keeps of its own: the server makes one and every
+     * caller (STS, console sign-in) shares it.
+     */
+    public MfaCodes(StateWriter state, SignInThrottle throttle) {
         this.state = state;
+        this.throttle = throttle;
     }
 
     /**
@@ -63,13 +84,23 @@ public final class MfaCodes {
      * @return the outcome; {@link Outcome#ACCEPTED} only when the code is now spent
      */
     public Outcome verify(String accountId, String userName, String serialNumber, String code, Instant now) {
+        String device = accountId + "/" + serialNumber;
+        String principal = accountId + "/" + AccountState.ownerKey(userName);
+        if (!throttle.wait(device, principal).isZero()) {
+            return Outcome.THROTTLED;
+        }
         // Refusals are decided on the committed state without a write, so a stream of wrong codes costs no commits;
         // an accepted code is checked again inside the change, where no concurrent request can spend it first.
         Outcome outcome = check(state.current(), accountId, userName, serialNumber, code, now);
-        if (!outcome.accepted()) {
-            return outcome;
+        if (outcome.accepted()) {
+            outcome = state.apply(mutation -> spend(mutation, accountId, userName, serialNumber, code, now));
         }
-        return state.apply(mutation -> spend(mutation, accountId, userName, serialNumber, code, now));
+        if (outcome.accepted()) {
+            throttle.succeeded(device);
+        } else {
+            throttle.failed(device, principal);
+        }
+        return outcome;
     }
 
     /**

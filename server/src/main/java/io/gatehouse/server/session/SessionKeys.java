@@ -5,8 +5,10 @@ import io.gatehouse.server.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +18,11 @@ import org.slf4j.LoggerFactory;
  * rotated by {@link #rotate()} (the command line's {@code gatehouse keys rotate-session-key}). Thread-safe.
  *
  * <p>A server reads the keys when it starts. A rotation made by this object takes effect here at once; one made by
- * another process on the same store (the command line beside a running server) is seen when the server next starts,
- * and until then the server keeps sealing with the key it holds, which the rotated ring still accepts as previous.
+ * another process on the same store (the command line beside a running server, another node) is read again within
+ * {@link #REFRESH} (in the background, started by a use of the keys once they are due), and at once, at most every
+ * {@link #RELOAD_SPACING}, when a token under a key this server does not hold arrives. So two rotations from the
+ * command line end a running server's sessions within a minute, and a node accepts the tokens another node sealed
+ * under a key it has just made.
  */
 public final class SessionKeys {
 
@@ -26,6 +31,11 @@ public final class SessionKeys {
     /** What the sealed ring is bound to (a sealed value copied to another setting fails to open). */
     private static final String CONTEXT = "setting:" + SETTING;
 
+    /** How old the keys in memory may get before they are read again from the store. */
+    public static final Duration REFRESH = Duration.ofMinutes(1);
+    /** The shortest time between two reads caused by tokens this server cannot open. */
+    static final Duration RELOAD_SPACING = Duration.ofSeconds(5);
+
     private static final Logger LOG = LoggerFactory.getLogger(SessionKeys.class);
 
     private final Store store;
@@ -33,6 +43,9 @@ public final class SessionKeys {
     private final Clock clock;
     private final SecureRandom random;
     private volatile SessionKeyRing ring;
+    /** When ({@link System#nanoTime()}) the keys were last read from the store, or a read was last started. */
+    private final AtomicLong lastRead = new AtomicLong(System.nanoTime());
+    private final AtomicLong lastReload = new AtomicLong(System.nanoTime() - RELOAD_SPACING.toNanos());
 
     private SessionKeys(Store store, SecretBox box, Clock clock, SecureRandom random, SessionKeyRing ring) {
         this.store = store;
@@ -60,9 +73,44 @@ public final class SessionKeys {
         return new SessionKeys(store, box, clock, random, open(box, sealed));
     }
 
-    /** The keys in use. */
+    /** The keys in use; once they are {@link #REFRESH} old, this starts reading them again in the background. */
     public SessionKeyRing ring() {
+        long last = lastRead.get();
+        long now = System.nanoTime();
+        if (now - last >= REFRESH.toNanos() && lastRead.compareAndSet(last, now)) {
+            Thread.ofVirtual().name("gatehouse-session-keys").start(this::readQuietly);
+        }
         return ring;
+    }
+
+    /**
+     * Reads the keys from the store now, for a token this server could not open, unless that was done less than
+     * {@link #RELOAD_SPACING} ago (so tokens made up by a client cost at most one read every few seconds).
+     *
+     * @return whether the keys were read
+     */
+    public boolean reloadForUnknownToken() {
+        long last = lastReload.get();
+        long now = System.nanoTime();
+        if (now - last < RELOAD_SPACING.toNanos() || !lastReload.compareAndSet(last, now)) {
+            return false;
+        }
+        read();
+        return true;
+    }
+
+    /** Reads the keys from the store; a failure keeps the keys held and is logged. */
+    private void readQuietly() {
+        try {
+            read();
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the session keys again; keeping the ones held ({})", e.toString());
+        }
+    }
+
+    private void read() {
+        store.meta(SETTING).map(value -> open(box, value)).ifPresent(read -> ring = read);
+        lastRead.set(System.nanoTime());
     }
 
     /**

@@ -87,7 +87,15 @@ public final class Sessions {
      * @throws SessionTokenException otherwise
      */
     public SessionToken open(String token) {
-        return codec.decode(token, keys.ring());
+        try {
+            return codec.decode(token, keys.ring());
+        } catch (SessionTokenException unopened) {
+            // Perhaps sealed under a key another process made since this server last read the keys.
+            if (keys.reloadForUnknownToken()) {
+                return codec.decode(token, keys.ring());
+            }
+            throw unopened;
+        }
     }
 
     /**

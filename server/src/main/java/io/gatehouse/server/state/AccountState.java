@@ -35,6 +35,7 @@ import org.pcollections.TreePMap;
  * @param loginProfiles    users' login profiles (console passwords) by user key
  * @param mfaDevices       virtual MFA devices, with the index of whom each is enabled for
  * @param others           SSH public keys, signing certificates, service-specific credentials, server certificates
+ * @param providers        OpenID Connect and SAML identity providers
  */
 public record AccountState(
         Account account,
@@ -53,7 +54,8 @@ public record AccountState(
         PMap<String, ServiceLinkedRoleDeletion> roleDeletions,
         PMap<String, LoginProfile> loginProfiles,
         MfaDevices mfaDevices,
-        OtherCredentials others) {
+        OtherCredentials others,
+        IdentityProviders providers) {
 
     /** The key under which the root user's access keys are indexed. */
     public static final String ROOT_KEYS = "";
@@ -68,7 +70,8 @@ public record AccountState(
         return new AccountState(account, 0, TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
                 TreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
                 HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), MfaDevices.EMPTY,
-                OtherCredentials.EMPTY);
+                OtherCredentials.EMPTY,
+                IdentityProviders.EMPTY);
     }
 
     public String accountId() {
@@ -158,7 +161,7 @@ public record AccountState(
         return new AccountState(account, version + 1, users.plus(key, user), groups, roles, policies, instanceProfiles,
                 accessKeys, members, reattach(ref, old == null ? null : old.attachedPolicyArns(), user.attachedPolicyArns()),
                 rebound(ref, old == null ? null : old.permissionsBoundaryArn(), user.permissionsBoundaryArn()),
-                roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices, others);
+                roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices, others, providers);
     }
 
     /** This state without a user (its keys, login profile, memberships and attachments must already be gone). */
@@ -173,7 +176,7 @@ public record AccountState(
         return new AccountState(account, version + 1, users.minus(key), groups, roles, policies, instanceProfiles,
                 accessKeys, members, reattach(ref, old.attachedPolicyArns(), List.of()),
                 rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles, userKeys.minus(key), roleDeletions,
-                loginProfiles, mfaDevices, others);
+                loginProfiles, mfaDevices, others, providers);
     }
 
     public AccountState withGroup(Group group) {
@@ -181,7 +184,8 @@ public record AccountState(
         Group old = groups.get(key);
         return new AccountState(account, version + 1, users, groups.plus(key, group), roles, policies, instanceProfiles,
                 accessKeys, groupMembers, reattach("group/" + key, old == null ? null : old.attachedPolicyArns(),
-                group.attachedPolicyArns()), boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices, others);
+                group.attachedPolicyArns()), boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles,
+                mfaDevices, others, providers);
     }
 
     public AccountState withoutGroup(String name) {
@@ -189,7 +193,7 @@ public record AccountState(
         Group old = Objects.requireNonNull(groups.get(key), name);
         return new AccountState(account, version + 1, users, groups.minus(key), roles, policies, instanceProfiles,
                 accessKeys, groupMembers.minus(key), reattach("group/" + key, old.attachedPolicyArns(), List.of()),
-                boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices, others);
+                boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices, others, providers);
     }
 
     public AccountState withRole(Role role) {
@@ -199,7 +203,7 @@ public record AccountState(
         return new AccountState(account, version + 1, users, groups, roles.plus(key, role), policies, instanceProfiles,
                 accessKeys, groupMembers, reattach(ref, old == null ? null : old.attachedPolicyArns(), role.attachedPolicyArns()),
                 rebound(ref, old == null ? null : old.permissionsBoundaryArn(), role.permissionsBoundaryArn()),
-                roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices, others);
+                roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices, others, providers);
     }
 
     public AccountState withoutRole(String name) {
@@ -209,19 +213,19 @@ public record AccountState(
         return new AccountState(account, version + 1, users, groups, roles.minus(key), policies, instanceProfiles,
                 accessKeys, groupMembers, reattach(ref, old.attachedPolicyArns(), List.of()),
                 rebound(ref, old.permissionsBoundaryArn(), null), roleProfiles.minus(key), userKeys, roleDeletions,
-                loginProfiles, mfaDevices, others);
+                loginProfiles, mfaDevices, others, providers);
     }
 
     public AccountState withPolicy(ManagedPolicy policy) {
         return new AccountState(account, version + 1, users, groups, roles, policies.plus(Names.key(policy.name()), policy),
                 instanceProfiles, accessKeys, groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
-                roleDeletions, loginProfiles, mfaDevices, others);
+                roleDeletions, loginProfiles, mfaDevices, others, providers);
     }
 
     public AccountState withoutPolicy(String name) {
         return new AccountState(account, version + 1, users, groups, roles, policies.minus(Names.key(name)),
                 instanceProfiles, accessKeys, groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
-                roleDeletions, loginProfiles, mfaDevices, others);
+                roleDeletions, loginProfiles, mfaDevices, others, providers);
     }
 
     public AccountState withInstanceProfile(InstanceProfile profile) {
@@ -236,7 +240,7 @@ public record AccountState(
         }
         return new AccountState(account, version + 1, users, groups, roles, policies,
                 instanceProfiles.plus(key, profile), accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys,
-                roleDeletions, loginProfiles, mfaDevices, others);
+                roleDeletions, loginProfiles, mfaDevices, others, providers);
     }
 
     public AccountState withoutInstanceProfile(String name) {
@@ -247,7 +251,8 @@ public record AccountState(
             profiles = remove(profiles, Names.key(role), key);
         }
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles.minus(key),
-                accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys, roleDeletions, loginProfiles, mfaDevices, others);
+                accessKeys, groupMembers, attachments, boundaryUses, profiles, userKeys, roleDeletions, loginProfiles,
+                mfaDevices, others, providers);
     }
 
     /** This state with an access key created or replaced; {@code userName == null} is the root user's. */
@@ -255,7 +260,7 @@ public record AccountState(
         String owner = key.userName() == null ? ROOT_KEYS : Names.key(key.userName());
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles,
                 accessKeys.plus(key.id(), key), groupMembers, attachments, boundaryUses, roleProfiles,
-                add(userKeys, owner, key.id()), roleDeletions, loginProfiles, mfaDevices, others);
+                add(userKeys, owner, key.id()), roleDeletions, loginProfiles, mfaDevices, others, providers);
     }
 
     public AccountState withoutAccessKey(String id) {
@@ -263,52 +268,60 @@ public record AccountState(
         String owner = old.userName() == null ? ROOT_KEYS : Names.key(old.userName());
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles,
                 accessKeys.minus(id), groupMembers, attachments, boundaryUses, roleProfiles, remove(userKeys, owner, id),
-                roleDeletions, loginProfiles, mfaDevices, others);
+                roleDeletions, loginProfiles, mfaDevices, others, providers);
     }
 
     /** This state with a service-linked role deletion recorded. */
     public AccountState withRoleDeletion(ServiceLinkedRoleDeletion deletion) {
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
                 groupMembers, attachments, boundaryUses, roleProfiles, userKeys,
-                roleDeletions.plus(deletion.taskId(), deletion), loginProfiles, mfaDevices, others);
+                roleDeletions.plus(deletion.taskId(), deletion), loginProfiles, mfaDevices, others, providers);
     }
 
     /** This state with a user's login profile created or replaced. */
     public AccountState withLoginProfile(LoginProfile profile) {
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
                 groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions,
-                loginProfiles.plus(Names.key(profile.userName()), profile), mfaDevices, others);
+                loginProfiles.plus(Names.key(profile.userName()), profile), mfaDevices, others, providers);
     }
 
     public AccountState withoutLoginProfile(String userName) {
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
                 groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions,
-                loginProfiles.minus(Names.key(userName)), mfaDevices, others);
+                loginProfiles.minus(Names.key(userName)), mfaDevices, others, providers);
     }
 
     /** This state with a virtual MFA device created or replaced (its owner index follows its assignment). */
     public AccountState withMfaDevice(MfaDevice device) {
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
                 groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles,
-                mfaDevices.with(device), others);
+                mfaDevices.with(device), others, providers);
     }
 
     public AccountState withoutMfaDevice(String key) {
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
                 groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles,
-                mfaDevices.without(key), others);
+                mfaDevices.without(key), others, providers);
     }
 
     /** This state with its other credentials changed ({@link OtherCredentials}). */
     public AccountState withOthers(OtherCredentials changed) {
         return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
                 groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles,
-                mfaDevices, changed);
+                mfaDevices, changed, providers);
+    }
+
+    /** This state with its identity providers changed ({@link IdentityProviders}). */
+    public AccountState withProviders(IdentityProviders changed) {
+        return new AccountState(account, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
+                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles,
+                mfaDevices, others, changed);
     }
 
     public AccountState withAccount(Account changed) {
         return new AccountState(changed, version + 1, users, groups, roles, policies, instanceProfiles, accessKeys,
-                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles, mfaDevices, others);
+                groupMembers, attachments, boundaryUses, roleProfiles, userKeys, roleDeletions, loginProfiles,
+                mfaDevices, others, providers);
     }
 
     private PMap<String, PSet<String>> reattach(String ref, List<String> before, List<String> after) {

@@ -43,6 +43,15 @@ public final class Arns {
         return iam(accountId, "mfa", path, name);
     }
 
+    /** An OpenID Connect provider's ARN: {@code …:oidc-provider/} and its issuer URL without the scheme. */
+    public static String oidcProvider(String accountId, String name) {
+        return CANONICAL_PREFIX + "iam::" + accountId + ":oidc-provider/" + name;
+    }
+
+    public static String samlProvider(String accountId, String name) {
+        return CANONICAL_PREFIX + "iam::" + accountId + ":saml-provider/" + name;
+    }
+
     public static String root(String accountId) {
         return CANONICAL_PREFIX + "iam::" + accountId + ":root";
     }

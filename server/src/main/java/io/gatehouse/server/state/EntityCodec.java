@@ -41,8 +41,14 @@ public final class EntityCodec {
     public static final String SIGNING_CERTIFICATE = "signing-certificate";
     public static final String SERVICE_CREDENTIAL = "service-specific-credential";
     public static final String SERVER_CERTIFICATE = "server-certificate";
+    /** An OpenID Connect provider, keyed by its issuer URL without the scheme. */
+    public static final String OIDC_PROVIDER = "oidc-provider";
+    /** A SAML provider, keyed by its name; its private keys sealed. */
+    public static final String SAML_PROVIDER = "saml-provider";
     /** A deleted access key's id, kept so the key stays refused rather than unknown. */
     public static final String RETIRED_KEY = "retired-key";
+    /** An account's credential report ({@link CredentialReports}), which the state loader skips. */
+    public static final String CREDENTIAL_REPORT = "credential-report";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Secrets secrets;
@@ -353,6 +359,75 @@ public final class EntityCodec {
                 time(node.get("uploaded").asText()), time(node.get("expiration").asText()), tags(node.get("tags")));
     }
 
+    // --- credential reports ---
+
+    public String write(CredentialReport report) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("started", report.started().toString());
+        if (report.complete()) {
+            node.put("generated", report.generated().toString()).put("content", report.content());
+        }
+        return text(node);
+    }
+
+    public CredentialReport readCredentialReport(String json) {
+        JsonNode node = tree(json);
+        return new CredentialReport(time(node.get("started").asText()), instant(node, "generated"),
+                nullable(node, "content"));
+    }
+
+    // --- identity providers ---
+
+    public String write(OidcProvider provider) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("url", provider.issuerUrl()).put("created", provider.created().toString());
+        node.set("clientIds", strings(provider.clientIds()));
+        node.set("thumbprints", strings(provider.thumbprints()));
+        node.set("tags", tags(provider.tags()));
+        return text(node);
+    }
+
+    public OidcProvider readOidcProvider(String json) {
+        JsonNode node = tree(json);
+        return new OidcProvider(node.get("url").asText(), strings(node.get("clientIds")),
+                strings(node.get("thumbprints")), time(node.get("created").asText()), tags(node.get("tags")));
+    }
+
+    /** A SAML provider; each private key is sealed and bound to the provider's unique id and the key's id. */
+    public String write(SamlProvider provider) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("name", provider.name()).put("uuid", provider.uuid()).put("document", provider.document())
+                .put("created", provider.created().toString()).put("validUntil", provider.validUntil().toString())
+                .put("encryption", provider.encryption().wire());
+        ArrayNode keys = node.putArray("privateKeys");
+        for (SamlPrivateKey key : provider.privateKeys()) {
+            keys.addObject().put("id", key.id()).put("added", key.added().toString())
+                    .put("pem", secrets.seal(key.pem(), samlKeyBinding(provider.uuid(), key.id())));
+        }
+        node.set("tags", tags(provider.tags()));
+        return text(node);
+    }
+
+    /** A stored SAML provider; its metadata document, accepted when it was stored, is read again. */
+    public SamlProvider readSamlProvider(String json) {
+        JsonNode node = tree(json);
+        String uuid = node.get("uuid").asText();
+        String document = node.get("document").asText();
+        List<SamlPrivateKey> keys = new ArrayList<>();
+        for (JsonNode key : node.get("privateKeys")) {
+            String id = key.get("id").asText();
+            keys.add(new SamlPrivateKey(id, secrets.open(key.get("pem").asText(), samlKeyBinding(uuid, id)),
+                    time(key.get("added").asText())));
+        }
+        return new SamlProvider(node.get("name").asText(), uuid, document, SamlMetadata.parse(document),
+                time(node.get("created").asText()), time(node.get("validUntil").asText()),
+                SamlProvider.AssertionEncryption.of(node.get("encryption").asText()), keys, tags(node.get("tags")));
+    }
+
+    private static String samlKeyBinding(String providerUuid, String keyId) {
+        return SAML_PROVIDER + "-key:" + providerUuid + ":" + keyId;
+    }
+
     // --- accounts ---
 
     public String write(Account account) {
@@ -362,18 +437,34 @@ public final class EntityCodec {
         if (account.passwordPolicy() != null) {
             node.set("passwordPolicy", passwordPolicy(account.passwordPolicy()));
         }
+        if (account.rootLogin() != null) {
+            node.put("rootEmail", account.rootLogin().email());
+            node.put("rootPasswordHash", secrets.seal(account.rootLogin().passwordHash(), rootPasswordBinding(account.id())));
+            if (account.rootLogin().lastUsed() != null) {
+                node.put("rootPasswordLastUsed", account.rootLogin().lastUsed().toString());
+            }
+        }
         if (account.globalEndpointTokenVersion() != Account.DEFAULT_TOKEN_VERSION) {
             node.put("globalEndpointTokenVersion", account.globalEndpointTokenVersion());
         }
         return text(node);
     }
 
+    /** What a sealed root password hash is bound to: its account. */
+    private static String rootPasswordBinding(String accountId) {
+        return "root-password:" + accountId;
+    }
+
     public Account readAccount(String json) {
         JsonNode node = tree(json);
         JsonNode policy = node.get("passwordPolicy");
+        String id = node.get("id").asText();
+        Account.RootLogin rootLogin = node.has("rootEmail") ? new Account.RootLogin(node.get("rootEmail").asText(),
+                secrets.open(node.get("rootPasswordHash").asText(), rootPasswordBinding(id)),
+                instant(node, "rootPasswordLastUsed")) : null;
         JsonNode tokenVersion = node.get("globalEndpointTokenVersion");
-        return new Account(node.get("id").asText(), time(node.get("created").asText()), strings(node.get("aliases")),
-                policy == null ? null : passwordPolicy(policy),
+        return new Account(id, time(node.get("created").asText()), strings(node.get("aliases")),
+                policy == null ? null : passwordPolicy(policy), rootLogin,
                 tokenVersion == null ? Account.DEFAULT_TOKEN_VERSION : tokenVersion.asInt());
     }
 

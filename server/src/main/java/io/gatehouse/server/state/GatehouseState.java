@@ -44,6 +44,21 @@ public record GatehouseState(PMap<String, AccountState> accounts, PMap<String, S
     }
 
     /**
+     * The account whose root user signs in with this email address (compared without regard to case), or
+     * {@code null}. Accounts are few and sign-ins cost an Argon2id hash each, so a scan is cheap enough and keeps no
+     * index in step.
+     */
+    public AccountState accountOfRootEmail(String email) {
+        for (AccountState account : accounts.values()) {
+            Account.RootLogin login = account.account().rootLogin();
+            if (login != null && login.hasEmail(email)) {
+                return account;
+            }
+        }
+        return null;
+    }
+
+    /**
      * This state with an account replaced; the alias index follows the account's aliases. The access key index is
      * kept by {@link #withKey}/{@link #withoutKey}.
      */

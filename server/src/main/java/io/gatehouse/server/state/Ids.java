@@ -80,6 +80,16 @@ public final class Ids {
         return id("ACCA", 17);
     }
 
+    /** A SAML provider's unique id ({@code SAMLProviderUUID}): 26 characters of the id alphabet. */
+    public String samlProviderUuid() {
+        return id("", 26);
+    }
+
+    /** The id of a SAML provider's private key: 26 characters of the id alphabet ({@code [A-Z0-9]}, 22 to 64). */
+    public String samlPrivateKeyId() {
+        return id("", 26);
+    }
+
     /** A service-specific password or API key secret: 32 random bytes in base64 (44 characters). */
     public String serviceSecret() {
         byte[] bytes = new byte[32];

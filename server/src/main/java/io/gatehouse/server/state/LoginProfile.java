@@ -56,6 +56,14 @@ public record LoginProfile(String userName, Instant created, Instant passwordLas
                 previous.subList(0, Math.min(previous.size(), MAX_REMEMBERED)));
     }
 
+    /**
+     * This profile with the same password under a new hash (made with stronger parameters at sign-in): nothing else
+     * changes, the password's age included.
+     */
+    public LoginProfile withRehashedPassword(String newHash) {
+        return new LoginProfile(userName, created, passwordLastChanged, passwordResetRequired, newHash, previousHashes);
+    }
+
     public LoginProfile withPasswordResetRequired(boolean resetRequired) {
         return new LoginProfile(userName, created, passwordLastChanged, resetRequired, passwordHash, previousHashes);
     }

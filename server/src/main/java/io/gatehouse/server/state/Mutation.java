@@ -186,6 +186,46 @@ public final class Mutation {
         changeOthers(accountId, others -> others.withoutServerCertificate(name));
     }
 
+    /** Creates or replaces an OpenID Connect provider. */
+    public void putOidcProvider(String accountId, OidcProvider provider) {
+        tx.put(accountId, EntityCodec.OIDC_PROVIDER, provider.name(), codec.write(provider));
+        changeProviders(accountId, providers -> providers.with(provider));
+    }
+
+    public void removeOidcProvider(String accountId, String name) {
+        tx.delete(accountId, EntityCodec.OIDC_PROVIDER, name);
+        changeProviders(accountId, providers -> providers.withoutOidc(name));
+    }
+
+    /** Creates or replaces a SAML provider (its private keys sealed in the store). */
+    public void putSamlProvider(String accountId, SamlProvider provider) {
+        tx.put(accountId, EntityCodec.SAML_PROVIDER, provider.name(), codec.write(provider));
+        changeProviders(accountId, providers -> providers.with(provider));
+    }
+
+    public void removeSamlProvider(String accountId, String name) {
+        tx.delete(accountId, EntityCodec.SAML_PROVIDER, name);
+        changeProviders(accountId, providers -> providers.withoutSaml(name));
+    }
+
+    /**
+     * The account's credential report as this command's transaction sees it, or {@code null}. Reports are not part of
+     * the state ({@link CredentialReports}), so this reads the store.
+     */
+    public CredentialReport credentialReport(String accountId) {
+        return tx.entity(accountId, EntityCodec.CREDENTIAL_REPORT, CredentialReports.KEY)
+                .map(row -> codec.readCredentialReport(row.body())).orElse(null);
+    }
+
+    /** Replaces the account's credential report (or generation under way); the state does not change. */
+    public void putCredentialReport(String accountId, CredentialReport report) {
+        tx.put(accountId, EntityCodec.CREDENTIAL_REPORT, CredentialReports.KEY, codec.write(report));
+    }
+
+    public void removeCredentialReport(String accountId) {
+        tx.delete(accountId, EntityCodec.CREDENTIAL_REPORT, CredentialReports.KEY);
+    }
+
     /**
      * Moves a user's SSH public keys, signing certificates and service-specific credentials to the user's new name
      * (UpdateUser renamed it).
@@ -210,6 +250,11 @@ public final class Mutation {
     private void changeOthers(String accountId, UnaryOperator<OtherCredentials> change) {
         AccountState account = account(accountId);
         state = state.with(account.withOthers(change.apply(account.others())));
+    }
+
+    private void changeProviders(String accountId, UnaryOperator<IdentityProviders> change) {
+        AccountState account = account(accountId);
+        state = state.with(account.withProviders(change.apply(account.providers())));
     }
 
     GatehouseState result() {

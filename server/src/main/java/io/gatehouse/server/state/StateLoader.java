@@ -56,6 +56,8 @@ public final class StateLoader {
                         loaded.with(account.withOthers(account.others().withServerCertificate(certificate)));
                 case AccessKey key -> loaded.with(account.withAccessKey(key)).withKey(key.id(), row.accountId());
                 case MfaDevice device -> loaded.with(account.withMfaDevice(device));
+                case OidcProvider provider -> loaded.with(account.withProviders(account.providers().with(provider)));
+                case SamlProvider provider -> loaded.with(account.withProviders(account.providers().with(provider)));
                 default -> throw new IllegalStateException("decoded " + entity.getClass());
             };
         }
@@ -68,7 +70,8 @@ public final class StateLoader {
 
     /**
      * The entity a row holds, or {@code null} for a retired key's row, an entity of an account that no longer exists,
-     * and kinds of later versions (kept in the store, untouched).
+     * and other kinds: credential reports (read from the store when asked, {@link CredentialReports}) and kinds of
+     * later versions (kept in the store, untouched).
      */
     private static Object decode(EntityCodec codec, GatehouseState accounts, EntityRow row) {
         if (accounts.account(row.accountId()) == null) {
@@ -88,6 +91,8 @@ public final class StateLoader {
             case EntityCodec.SIGNING_CERTIFICATE -> codec.readSigningCertificate(row.body());
             case EntityCodec.SERVICE_CREDENTIAL -> codec.readServiceCredential(row.body());
             case EntityCodec.SERVER_CERTIFICATE -> codec.readServerCertificate(row.body());
+            case EntityCodec.OIDC_PROVIDER -> codec.readOidcProvider(row.body());
+            case EntityCodec.SAML_PROVIDER -> codec.readSamlProvider(row.body());
             default -> null;
         };
     }

@@ -44,6 +44,12 @@ public record User(String name, String id, String path, Instant created, String 
                 groupNames, passwordLastUsed);
     }
 
+    /** This user after signing in with its password at {@code time}. */
+    public User withPasswordLastUsed(Instant time) {
+        return new User(name, id, path, created, permissionsBoundaryArn, tags, inlinePolicies, attachedPolicyArns,
+                groupNames, time);
+    }
+
     public User withGroupNames(List<String> newGroupNames) {
         return new User(name, id, path, created, permissionsBoundaryArn, tags, inlinePolicies, attachedPolicyArns,
                 newGroupNames, passwordLastUsed);

@@ -3,6 +3,11 @@ package io.gatehouse.server.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.error.AwsException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Argon2id hashes in PHC form that verify, resist the wrong password and say when they should be upgraded. */
@@ -50,5 +55,26 @@ class PasswordHasherTest {
         assertThatThrownBy(() -> new PasswordHashing(7, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PasswordHashing(64, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PasswordHashing(64, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+    @Test
+    void whenEverySlotIsBusyAFurtherCallIsRefusedWithThrottling() throws Exception {
+        PasswordHasher hasher = new PasswordHasher(SMALL, 1, Duration.ZERO);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread busy = Thread.ofPlatform().start(() -> hasher.inSlot(() -> {
+            try {
+                return release.await(1, TimeUnit.MINUTES); // a long hash holding the one slot
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        while (hasher.running() == 0) {
+            Thread.sleep(1);
+        }
+
+        assertThatThrownBy(() -> hasher.hash("Another-1"))
+                .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.error()).isEqualTo(AwsError.THROTTLING));
+        release.countDown();
+        busy.join();
+        assertThat(hasher.hash("Another-1")).as("the slot is free again").startsWith("$argon2id$");
     }
 }

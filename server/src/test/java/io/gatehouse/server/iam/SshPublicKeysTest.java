@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.server.error.AwsException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,5 +51,23 @@ class SshPublicKeysTest {
         String padded = OPENSSH.substring(0, OPENSSH.length() - 4) + "AAAAAA==";
         assertThatThrownBy(() -> SshPublicKeys.parse(padded)).isInstanceOfSatisfying(AwsException.class,
                 e -> assertThat(e.error().code()).isEqualTo("InvalidPublicKey"));
+    }
+    @Test
+    void aKeyWhosePublicExponentIsOneOrEvenIsInvalid() {
+        ByteBuffer wire = ByteBuffer.wrap(Base64.getDecoder().decode(OPENSSH.substring(8)));
+        byte[] type = new byte[wire.getInt()];
+        wire.get(type);
+        wire.get(new byte[wire.getInt()]); // the exponent, 65537
+        byte[] modulus = new byte[wire.getInt()];
+        wire.get(modulus);
+        for (int exponent : new int[] {1, 65536}) {
+            byte[] e = BigInteger.valueOf(exponent).toByteArray();
+            ByteBuffer forged = ByteBuffer.allocate(12 + type.length + e.length + modulus.length);
+            forged.putInt(type.length).put(type).putInt(e.length).put(e).putInt(modulus.length).put(modulus);
+            String key = "ssh-rsa " + Base64.getEncoder().encodeToString(forged.array());
+            assertThatThrownBy(() -> SshPublicKeys.parse(key)).as("exponent %d", exponent)
+                    .isInstanceOfSatisfying(AwsException.class,
+                            error -> assertThat(error.error().code()).isEqualTo("InvalidPublicKey"));
+        }
     }
 }

@@ -4,13 +4,13 @@ import static io.gatehouse.server.it.IamFixtures.assertDenied;
 import static io.gatehouse.server.it.IamFixtures.grant;
 import static io.gatehouse.server.it.IamFixtures.allowWhere;
 import static io.gatehouse.server.it.IamFixtures.assertAwsError;
+import static io.gatehouse.server.it.IamFixtures.awaitUse;
 import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -249,15 +249,4 @@ class AccessKeysTest {
                 "arn:aws:iam::" + ACCOUNT + ":root", "iam:GetAccessKeyLastUsed", "access key " + unknown);
     }
 
-    /** Waits for the asynchronous record of a key's use. */
-    private static GetAccessKeyLastUsedResponse awaitUse(IamClient iam, String keyId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (true) {
-            GetAccessKeyLastUsedResponse response = iam.getAccessKeyLastUsed(r -> r.accessKeyId(keyId));
-            if (response.accessKeyLastUsed().lastUsedDate() != null || Instant.now().isAfter(deadline)) {
-                return response;
-            }
-            Thread.sleep(20);
-        }
-    }
-}
+    /** Waits for the asynchronous record of a key's use. */}

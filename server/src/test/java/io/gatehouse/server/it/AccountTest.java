@@ -10,21 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.gatehouse.server.Bootstrap;
-import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
@@ -44,7 +39,6 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  */
 class AccountTest {
 
-    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
     private static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
     private static final String POWER_USER = "arn:aws:iam::aws:policy/PowerUserAccess";
 
@@ -62,29 +56,11 @@ class AccountTest {
         servers.close();
     }
 
-    /** An account of its own on the server. */
-    private record Account(String id, AwsCredentials root) {
-        IamClient iam(TestServer server) {
-            return server.iam(root);
-        }
-
-        String arn(String resource) {
-            return "arn:aws:iam::" + id + ":" + resource;
-        }
-    }
-
-    private static Account newAccount(TestServer server) {
-        String id = String.format("31%010d", ACCOUNTS.incrementAndGet());
-        Bootstrap.RootCredentials root = Bootstrap.createAccount(server.server().state(), new Ids(), Clock.systemUTC(),
-                id, null, null);
-        return new Account(id, AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey()));
-    }
-
     @ParameterizedTest
     @EnumSource(Backend.class)
     void anAccountHasOneAliasWhichANewOneReplaces(Backend backend) {
         TestServer server = servers.get(backend);
-        IamClient iam = newAccount(server).iam(server);
+        IamClient iam = TestAccount.create(server).iam(server);
         assertThat(iam.listAccountAliases().accountAliases()).isEmpty();
         assertThat(iam.listAccountAliases().isTruncated()).isFalse();
 
@@ -105,8 +81,8 @@ class AccountTest {
     @EnumSource(Backend.class)
     void anAliasIsUniqueAcrossEveryAccountOfTheServerAndStaysSoAfterARestart(Backend backend) {
         TestServer server = servers.get(backend);
-        Account first = newAccount(server);
-        Account second = newAccount(server);
+        TestAccount first = TestAccount.create(server);
+        TestAccount second = TestAccount.create(server);
         String alias = "shared-alias-" + backend.ordinal();
         first.iam(server).createAccountAlias(r -> r.accountAlias(alias));
 
@@ -137,7 +113,7 @@ class AccountTest {
     @EnumSource(Backend.class)
     void anAliasMustMatchTheModelsPattern(Backend backend) {
         TestServer server = servers.get(backend);
-        IamClient iam = newAccount(server).iam(server);
+        IamClient iam = TestAccount.create(server).iam(server);
         String pattern = "Member must satisfy regular expression pattern: ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$";
         for (String bad : List.of("Upper-case", "two--dashes", "-leading", "trailing-", "under_score")) {
             assertAwsError(() -> iam.createAccountAlias(r -> r.accountAlias(bad)), "ValidationError", 400,
@@ -154,7 +130,7 @@ class AccountTest {
     @EnumSource(Backend.class)
     void theSummaryCountsWhatTheAccountHoldsBesideIamsQuotas(Backend backend) {
         TestServer server = servers.get(backend);
-        Account account = newAccount(server);
+        TestAccount account = TestAccount.create(server);
         IamClient root = account.iam(server);
         Map<String, Integer> empty = root.getAccountSummary().summaryMapAsStrings();
         assertThat(empty).containsOnly(
@@ -200,7 +176,7 @@ class AccountTest {
     @EnumSource(Backend.class)
     void authorizationDetailsShowEveryEntityWithItsPoliciesAndRelationships(Backend backend) {
         TestServer server = servers.get(backend);
-        Account account = newAccount(server);
+        TestAccount account = TestAccount.create(server);
         IamClient iam = account.iam(server);
         String userPolicy = allow("s3:GetObject");
         String groupPolicy = allow("ec2:DescribeInstances");
@@ -310,7 +286,7 @@ class AccountTest {
     @EnumSource(Backend.class)
     void authorizationDetailsFilterByKind(Backend backend) {
         TestServer server = servers.get(backend);
-        IamClient iam = newAccount(server).iam(server);
+        IamClient iam = TestAccount.create(server).iam(server);
         iam.createUser(r -> r.userName("fk-user"));
         iam.createGroup(r -> r.groupName("fk-group"));
         iam.createRole(r -> r.roleName("fk-role").assumeRolePolicyDocument(IamFixtures.TRUST));
@@ -344,7 +320,7 @@ class AccountTest {
     @EnumSource(Backend.class)
     void authorizationDetailsPageWithOneMarkerAcrossEveryKind(Backend backend) {
         TestServer server = servers.get(backend);
-        IamClient iam = newAccount(server).iam(server);
+        IamClient iam = TestAccount.create(server).iam(server);
         for (String name : List.of("pg-u1", "pg-u2", "pg-u3")) {
             iam.createUser(r -> r.userName(name));
         }
@@ -397,7 +373,7 @@ class AccountTest {
     @EnumSource(Backend.class)
     void eachAccountOperationIsDeniedToAUserNoPolicyAllowsIt(Backend backend) {
         TestServer server = servers.get(backend);
-        Account account = newAccount(server);
+        TestAccount account = TestAccount.create(server);
         IamClient root = account.iam(server);
         IamClient nobody = server.iam(userWithKey(root, "ad-nobody"));
         String caller = account.arn("user/ad-nobody");

@@ -2,17 +2,12 @@ package io.gatehouse.server.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gatehouse.server.Bootstrap;
-import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.store.AuditQuery;
 import io.gatehouse.server.store.AuditRow;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -21,27 +16,12 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
-/** What the AssumeRole tests share: trust policies, roles, second accounts, and sessions as SDK credentials. */
+/** What the AssumeRole tests share: trust policies, roles, sessions as SDK credentials, the audit trail. */
 final class AssumeRoleFixtures {
 
-    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AssumeRoleFixtures() {}
-
-    /** Another account on the server, with its root user's key. */
-    record OtherAccount(String id, AwsCredentials root) {
-        IamClient iam(TestServer server) {
-            return server.iam(root);
-        }
-    }
-
-    static OtherAccount newAccount(TestServer server) {
-        String id = String.format("32%010d", ACCOUNTS.incrementAndGet());
-        Bootstrap.RootCredentials root = Bootstrap.createAccount(server.server().state(), new Ids(), Clock.systemUTC(),
-                id, null, null);
-        return new OtherAccount(id, AwsBasicCredentials.create(root.accessKeyId(), root.secretAccessKey()));
-    }
 
     /**
      * A trust policy of one statement.

@@ -133,7 +133,7 @@ class AssumeRoleTest {
     @EnumSource(Backend.class)
     void acrossAccountsTheTrustPolicyAndTheIdentityPolicyMustBothAllow(Backend backend) {
         TestServer server = servers.get(backend);
-        AssumeRoleFixtures.OtherAccount other = AssumeRoleFixtures.newAccount(server);
+        TestAccount other = TestAccount.create(server);
         String carol = unique("ar-carol");
         AwsCredentials key = userWithKey(server.iam(), carol);
         String trustsCarol = role(other.iam(server), "trusts-carol", trust(aws(userArn(carol)), "\"sts:AssumeRole\"", null));

@@ -2,8 +2,10 @@ package io.gatehouse.server.it;
 
 import static io.gatehouse.server.it.IamFixtures.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gatehouse.server.GatehouseServer;
+import io.gatehouse.server.state.SamlMetadataSamples;
 import io.gatehouse.server.store.Backend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -115,6 +118,11 @@ class DevModeTest {
             iam.uploadServerCertificate(r -> r.serverCertificateName("wiped-certificate")
                     .certificateBody(CredentialFixtures.pem(CredentialFixtures.selfSigned(keys, "dev.example")))
                     .privateKey(CredentialFixtures.pkcs8(keys)));
+            iam.createOpenIDConnectProvider(r -> r.url("http://localhost:9999/realms/wiped").clientIDList("app"));
+            iam.createSAMLProvider(r -> r.name("wiped-idp")
+                    .samlMetadataDocument(SamlMetadataSamples.document("urn:wiped")));
+
+            iam.generateCredentialReport();
 
             RawHttp.Response reset = reset(server);
             assertThat(reset.status()).isEqualTo(200);
@@ -128,9 +136,13 @@ class DevModeTest {
                 assertThat(after.listInstanceProfiles().instanceProfiles()).isEmpty();
                 assertThat(after.listVirtualMFADevices().virtualMFADevices()).isEmpty();
                 assertThat(after.listServerCertificates().serverCertificateMetadataList()).isEmpty();
+                assertThat(after.listOpenIDConnectProviders().openIDConnectProviderList()).isEmpty();
+                assertThat(after.listSAMLProviders().samlProviderList()).isEmpty();
                 assertThat(after.listAccountAliases().accountAliases()).isEmpty();
                 assertAwsError(after::getAccountPasswordPolicy, "NoSuchEntity", 404,
                         "The Password Policy with domain name " + TestServer.ACCOUNT + " cannot be found.");
+                assertThat(catchThrowableOfType(IamException.class, after::getCredentialReport).awsErrorDetails()
+                        .errorCode()).isEqualTo("ReportNotPresent");
                 assertThat(callerArn(server, TestServer.root())).isEqualTo(ROOT_ARN);
                 server.restart(); // and nothing comes back from the store
             }

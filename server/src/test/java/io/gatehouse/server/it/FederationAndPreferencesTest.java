@@ -126,7 +126,7 @@ class FederationAndPreferencesTest {
     @EnumSource(Backend.class)
     void theTokenVersionPreferenceIsKeptAndReported(Backend backend) {
         TestServer server = servers.get(backend);
-        AssumeRoleFixtures.OtherAccount account = AssumeRoleFixtures.newAccount(server);
+        TestAccount account = TestAccount.create(server);
         var root = account.iam(server);
         assertThat(root.getAccountSummary().summaryMap()).containsEntry(SummaryKeyType.GLOBAL_ENDPOINT_TOKEN_VERSION, 1);
         root.setSecurityTokenServicePreferences(r -> r.globalEndpointTokenVersion(GlobalEndpointTokenVersion.V2_TOKEN));

@@ -12,6 +12,7 @@ import io.gatehouse.server.state.Role;
 import io.gatehouse.server.state.User;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedResponse;
 
 /**
  * What the policy tests share: documents, unique names, AWS error assertions, and groups and roles put straight
@@ -137,5 +139,20 @@ final class IamFixtures {
                     user.inlinePolicies(), user.attachedPolicyArns(), user.groupNames(), user.passwordLastUsed()));
             return null;
         });
+    }
+
+    /**
+     * GetAccessKeyLastUsed once the key's last use is recorded (KeyUsage records it without the request waiting), or
+     * as it stands after ten seconds.
+     */
+    static GetAccessKeyLastUsedResponse awaitUse(IamClient iam, String keyId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            GetAccessKeyLastUsedResponse response = iam.getAccessKeyLastUsed(r -> r.accessKeyId(keyId));
+            if (response.accessKeyLastUsed().lastUsedDate() != null || Instant.now().isAfter(deadline)) {
+                return response;
+            }
+            Thread.sleep(20);
+        }
     }
 }

@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.mfa.MfaCodes;
 import io.gatehouse.server.mfa.MfaCodes.Outcome;
 import io.gatehouse.server.store.AuditQuery;
 import io.gatehouse.server.store.AuditRow;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -306,7 +308,7 @@ class MfaDevicesTest {
         long laterStep = now + 20;
         String code = TotpCodes.code(seed, laterStep);
 
-        MfaCodes codes = new MfaCodes(server.server().state());
+        MfaCodes codes = new MfaCodes(server.server().state(), new SignInThrottle(MfaCodes.THROTTLE, Clock.systemUTC()));
         assertThat(codes.verify(ACCOUNT, user, serial(name), TotpCodes.code(seed, now - 1), Instant.ofEpochSecond(
                 now * 30))).as("spent by EnableMFADevice").isEqualTo(Outcome.REPLAYED_CODE);
         assertThat(codes.verify(ACCOUNT, user, serial(name), code, later)).isEqualTo(Outcome.ACCEPTED);
@@ -328,7 +330,7 @@ class MfaDevicesTest {
 
         assertThat(server.iam().listMFADevices(r -> r.userName(user)).mfaDevices())
                 .extracting(MFADevice::serialNumber).containsExactly(serial(name));
-        MfaCodes restarted = new MfaCodes(server.server().state());
+        MfaCodes restarted = new MfaCodes(server.server().state(), new SignInThrottle(MfaCodes.THROTTLE, Clock.systemUTC()));
         assertThat(restarted.verify(ACCOUNT, user, serial(name), TotpCodes.code(seed, laterStep + 1),
                 later.plusSeconds(30))).as("still spent").isEqualTo(Outcome.REPLAYED_CODE);
         assertThat(restarted.verify(ACCOUNT, user, serial(name), TotpCodes.code(seed, laterStep + 2),

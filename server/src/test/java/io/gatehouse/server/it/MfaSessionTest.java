@@ -132,4 +132,33 @@ class MfaSessionTest {
                             + "number is valid and associated with this user.");
         }
     }
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void afterTenWrongCodesEvenTheRightOneIsRefusedForAWhile(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        String name = unique("mfa-guessed");
+        AwsCredentials longTerm = userWithKey(server.iam(), name);
+        var device = server.iam().createVirtualMFADevice(r -> r.virtualMFADeviceName(name)).virtualMFADevice();
+        String seed = device.base32StringSeed().asUtf8String();
+        long step = TotpCodes.freshStep();
+        server.iam().enableMFADevice(r -> r.userName(name).serialNumber(device.serialNumber())
+                .authenticationCode1(TotpCodes.code(seed, step - 2)).authenticationCode2(TotpCodes.code(seed, step - 1)));
+        String right = TotpCodes.code(seed, step);
+
+        try (StsClient sts = server.sts(longTerm)) {
+            int guess = 0;
+            for (int i = 0; i < 10; i++) {
+                String wrong = String.format("%06d", guess++);
+                if (wrong.equals(right) || wrong.equals(TotpCodes.code(seed, step + 1))) {
+                    wrong = String.format("%06d", guess++);
+                }
+                String code = wrong;
+                assertAwsError(() -> sts.getSessionToken(r -> r.serialNumber(device.serialNumber()).tokenCode(code)),
+                        "AccessDenied", 403, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+            }
+            // The tenth refusal makes the device wait 16 s: the right code is not even looked at.
+            assertAwsError(() -> sts.getSessionToken(r -> r.serialNumber(device.serialNumber()).tokenCode(right)),
+                    "AccessDenied", 403, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+        }
+    }
 }

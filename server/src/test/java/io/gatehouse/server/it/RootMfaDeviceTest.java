@@ -3,10 +3,12 @@ package io.gatehouse.server.it;
 import static io.gatehouse.server.it.IamFixtures.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.mfa.MfaCodes;
 import io.gatehouse.server.mfa.MfaCodes.Outcome;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +62,7 @@ class RootMfaDeviceTest {
 
             root.resyncMFADevice(r -> r.userName(ACCOUNT).serialNumber(SERIAL)
                     .authenticationCode1(TotpCodes.code(seed, now)).authenticationCode2(TotpCodes.code(seed, now + 1)));
-            MfaCodes codes = new MfaCodes(server.server().state());
+            MfaCodes codes = new MfaCodes(server.server().state(), new SignInThrottle(MfaCodes.THROTTLE, Clock.systemUTC()));
             Instant later = Instant.ofEpochSecond(now * 30 + 300);
             assertThat(codes.verify(ACCOUNT, null, SERIAL, TotpCodes.code(seed, now + 10), later))
                     .isEqualTo(Outcome.ACCEPTED);

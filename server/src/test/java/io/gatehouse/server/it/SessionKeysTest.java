@@ -5,9 +5,14 @@ import static io.gatehouse.server.it.SessionTokenTest.sessionOf;
 import static io.gatehouse.server.it.SessionTokenTest.whoIs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.server.GatehouseData;
 import io.gatehouse.server.session.SessionKeyRing;
+import io.gatehouse.server.session.SessionPrincipal;
+import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -65,9 +70,30 @@ class SessionKeysTest {
             AwsSessionCredentials forged = AwsSessionCredentials.create(session.accessKeyId(),
                     session.secretAccessKey(), session.sessionToken().substring(1));
             assertAwsError(() -> whoIs(server, forged), "InvalidClientTokenId", 403, INVALID_TOKEN);
+            AwsBasicCredentials withoutToken = AwsBasicCredentials.create(session.accessKeyId(), "anything");
+            assertAwsError(() -> whoIs(server, withoutToken), "InvalidClientTokenId", 403,
+                    "The security token included in the request is invalid.");
             AwsSessionCredentials madeUp = AwsSessionCredentials.create("ASIAUNKNOWNUNKNOWN01", "anything",
                     "FwoGZXIvYXdzEXAMPLETOKEN");
             assertAwsError(() -> whoIs(server, madeUp), "InvalidClientTokenId", 403, INVALID_TOKEN);
+        }
+    }
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aRunningServerOpensTokensSealedUnderAKeyAnotherProcessJustMade(Backend backend) throws Exception {
+        try (TestServer server = TestServer.start(backend, directory);
+             GatehouseData other = GatehouseData.open(directory, server.jdbcUrl(), null, TestServer.environment())) {
+            other.sessionKeys().rotate(); // another node, or the command line
+            Sessions elsewhere = new Sessions(other.sessionKeys(), (account, user, serial, code, now) -> now);
+            Instant now = Instant.now();
+            Sessions.Issued issued = elsewhere.issue(TestServer.ACCOUNT, new SessionPrincipal(
+                    SessionPrincipal.Kind.ROOT, ROOT_ARN, TestServer.ACCOUNT), now, Duration.ofHours(1), null);
+            AwsSessionCredentials sealedElsewhere = AwsSessionCredentials.create(
+                    issued.content().session().accessKeyId(), issued.content().secretAccessKey(), issued.token());
+
+            assertThat(whoIs(server, sealedElsewhere).arn()).isEqualTo(ROOT_ARN);
+            assertThat(server.server().sessions().keys().ring()).as("read again from the store")
+                    .isEqualTo(other.sessionKeys().ring());
         }
     }
 }

@@ -10,7 +10,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -36,14 +38,37 @@ public final class TestServer implements AutoCloseable {
     private final Backend.TestDatabase database;
     private final boolean dev;
     private final HttpLimits limits;
+    private final UnaryOperator<ServerOptions> tuning;
+    private final Map<String, String> environment;
     private GatehouseServer server;
     private String console = "";
 
     private TestServer(Path directory, Backend.TestDatabase database, boolean dev, HttpLimits limits) {
+        this(directory, database, dev, limits, UnaryOperator.identity(), environment());
+    }
+
+    private TestServer(Path directory, Backend.TestDatabase database, boolean dev, HttpLimits limits,
+                       UnaryOperator<ServerOptions> tuning, Map<String, String> environment) {
         this.directory = directory;
         this.database = database;
         this.dev = dev;
         this.limits = limits;
+        this.tuning = tuning;
+        this.environment = environment;
+    }
+
+    /**
+     * A server with options of its own (a small sign-in throttle, say) and more environment variables than
+     * {@link #environment()}.
+     */
+    public static TestServer start(Backend backend, Path directory, UnaryOperator<ServerOptions> tuning,
+                                   Map<String, String> moreEnvironment) {
+        Map<String, String> environment = new HashMap<>(environment());
+        environment.putAll(moreEnvironment);
+        TestServer test = new TestServer(directory, backend.create(directory), false, HttpLimits.DEFAULT, tuning,
+                Map.copyOf(environment));
+        test.boot();
+        return test;
     }
 
     public static TestServer start(Backend backend, Path directory) {
@@ -76,8 +101,8 @@ public final class TestServer implements AutoCloseable {
 
     private void boot() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        server = GatehouseServer.start(new ServerOptions("127.0.0.1", 0, directory, database.url(), ACCOUNT, dev, null,
-                limits), environment(), new PrintStream(out, true));
+        server = GatehouseServer.start(tuning.apply(new ServerOptions("127.0.0.1", 0, directory, database.url(), ACCOUNT,
+                dev, null, limits)), environment, new PrintStream(out, true));
         console = out.toString();
     }
 
@@ -90,6 +115,11 @@ public final class TestServer implements AutoCloseable {
     /** What the server printed when it started. */
     public String console() {
         return console;
+    }
+
+    /** The JDBC URL of the server's database. */
+    public String jdbcUrl() {
+        return database.url();
     }
 
     public Path directory() {

@@ -1,20 +1,17 @@
 package io.gatehouse.server.it;
 
+import static io.gatehouse.server.it.AwsCli.aws;
+import static io.gatehouse.server.it.AwsCli.root;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.server.store.Backend;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -28,54 +25,13 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
  */
 class UsersCliTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path directory;
-
-    /** What a CLI run printed and how it ended. */
-    private record Run(int exit, String out, String err) {
-
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
-
-    private static Run aws(TestServer server, String keyId, String secret, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(),
-                "--region", "us-east-1", "--output", "json"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_"));
-        env.put("AWS_ACCESS_KEY_ID", keyId);
-        env.put("AWS_SECRET_ACCESS_KEY", secret);
-        env.put("AWS_CONFIG_FILE", "/dev/null");
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        env.put("AWS_PAGER", "");
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException noCli) {
-            Assumptions.abort("the aws CLI is not installed: " + noCli.getMessage());
-            throw noCli;
-        }
-        process.getOutputStream().close();
-        byte[] out = process.getInputStream().readAllBytes();
-        byte[] err = process.getErrorStream().readAllBytes();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
-    }
-
-    private static Run root(TestServer server, String... arguments) throws Exception {
-        return aws(server, TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, arguments);
-    }
 
     @Test
     void theCliManagesUsersGroupsAndKeys() throws Exception {
         try (TestServer server = TestServer.start(Backend.SQLITE, directory)) {
-            Run created = root(server, "iam", "create-user", "--user-name", "cli-ann", "--path", "/cli/",
+            AwsCli.Run created = root(server, "iam", "create-user", "--user-name", "cli-ann", "--path", "/cli/",
                     "--tags", "Key=team,Value=blue");
             assertThat(created.exit()).as(created.err()).isZero();
             assertThat(created.json().at("/User/Arn").asText()).isEqualTo("arn:aws:iam::123456789012:user/cli/cli-ann");
@@ -84,21 +40,21 @@ class UsersCliTest {
             for (String name : List.of("cli-bob", "cli-cat", "cli-dan")) {
                 iam.createUser(r -> r.userName(name).path("/cli/"));
             }
-            Run listed = root(server, "iam", "list-users", "--path-prefix", "/cli/", "--page-size", "2");
+            AwsCli.Run listed = root(server, "iam", "list-users", "--path-prefix", "/cli/", "--page-size", "2");
             assertThat(listed.exit()).as(listed.err()).isZero();
             assertThat(listed.json().at("/Users").findValuesAsText("UserName"))
                     .as("the CLI follows the markers").containsExactly("cli-ann", "cli-bob", "cli-cat", "cli-dan");
 
             iam.createGroup(r -> r.groupName("cli-team"));
             iam.addUserToGroup(r -> r.groupName("cli-team").userName("cli-ann"));
-            Run conflict = root(server, "iam", "delete-group", "--group-name", "cli-team");
+            AwsCli.Run conflict = root(server, "iam", "delete-group", "--group-name", "cli-team");
             assertThat(conflict.exit()).isNotZero();
             assertThat(conflict.err()).contains("An error occurred (DeleteConflict) when calling the DeleteGroup "
                     + "operation: Cannot delete entity, must remove users from group first.");
 
             AccessKey key = iam.createAccessKey(r -> r.userName("cli-ann")).accessKey();
             String keyId = key.accessKeyId();
-            Run identity = aws(server, keyId, key.secretAccessKey(), "sts", "get-caller-identity");
+            AwsCli.Run identity = aws(server, keyId, key.secretAccessKey(), "sts", "get-caller-identity");
             assertThat(identity.json().at("/Arn").asText()).isEqualTo("arn:aws:iam::123456789012:user/cli/cli-ann");
             Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
             JsonNode used;
@@ -109,7 +65,7 @@ class UsersCliTest {
             assertThat(used.at("/AccessKeyLastUsed/Region").asText()).isEqualTo("us-east-1");
             assertThat(used.at("/UserName").asText()).isEqualTo("cli-ann");
 
-            Run denied = aws(server, keyId, key.secretAccessKey(), "iam", "list-access-keys");
+            AwsCli.Run denied = aws(server, keyId, key.secretAccessKey(), "iam", "list-access-keys");
             assertThat(denied.err()).contains("An error occurred (AccessDenied) when calling the ListAccessKeys "
                     + "operation: User: arn:aws:iam::123456789012:user/cli/cli-ann is not authorized to perform: "
                     + "iam:ListAccessKeys on resource: user nullcli-ann because no identity-based policy allows the "
@@ -120,27 +76,58 @@ class UsersCliTest {
     @Test
     void theCliSetsAPasswordPolicyAndPasswords() throws Exception {
         try (TestServer server = TestServer.start(Backend.SQLITE, directory)) {
-            Run policy = root(server, "iam", "update-account-password-policy", "--minimum-password-length", "12",
+            AwsCli.Run policy = root(server, "iam", "update-account-password-policy", "--minimum-password-length", "12",
                     "--require-numbers", "--password-reuse-prevention", "2", "--max-password-age", "90");
             assertThat(policy.exit()).as(policy.err()).isZero();
-            Run read = root(server, "iam", "get-account-password-policy");
+            AwsCli.Run read = root(server, "iam", "get-account-password-policy");
             assertThat(read.json().at("/PasswordPolicy/MinimumPasswordLength").asInt()).isEqualTo(12);
             assertThat(read.json().at("/PasswordPolicy/ExpirePasswords").asBoolean()).isTrue();
             assertThat(read.json().at("/PasswordPolicy/RequireSymbols").asBoolean()).isFalse();
 
             server.iam().createUser(r -> r.userName("cli-pat"));
-            Run weak = root(server, "iam", "create-login-profile", "--user-name", "cli-pat", "--password", "short1");
+            AwsCli.Run weak = root(server, "iam", "create-login-profile", "--user-name", "cli-pat", "--password", "short1");
             assertThat(weak.exit()).isNotZero();
             assertThat(weak.err()).contains("An error occurred (PasswordPolicyViolation) when calling the "
                     + "CreateLoginProfile operation: Password does not conform to the account password policy.")
                     .doesNotContain("short1");
-            Run created = root(server, "iam", "create-login-profile", "--user-name", "cli-pat", "--password",
+            AwsCli.Run created = root(server, "iam", "create-login-profile", "--user-name", "cli-pat", "--password",
                     "long-enough-1", "--password-reset-required");
             assertThat(created.exit()).as(created.err()).isZero();
             assertThat(created.json().at("/LoginProfile/PasswordResetRequired").asBoolean()).isTrue();
-            Run conflict = root(server, "iam", "delete-user", "--user-name", "cli-pat");
+            AwsCli.Run conflict = root(server, "iam", "delete-user", "--user-name", "cli-pat");
             assertThat(conflict.err()).contains("An error occurred (DeleteConflict) when calling the DeleteUser "
                     + "operation: Cannot delete entity, must delete login profile first.");
+        }
+    }
+
+    @Test
+    void theCliGeneratesAndGetsTheCredentialReport() throws Exception {
+        try (TestServer server = TestServer.start(Backend.SQLITE, directory)) {
+            server.iam().createUser(r -> r.userName("cli-report"));
+            AwsCli.Run missing = root(server, "iam", "get-credential-report");
+            assertThat(missing.exit()).isNotZero();
+            assertThat(missing.err()).contains("An error occurred (ReportNotPresent) when calling the "
+                    + "GetCredentialReport operation: The credential report does not exist.");
+
+            AwsCli.Run started = root(server, "iam", "generate-credential-report");
+            assertThat(started.exit()).as(started.err()).isZero();
+            assertThat(started.json().at("/State").asText()).isEqualTo("STARTED");
+            assertThat(started.json().at("/Description").asText())
+                    .isEqualTo("No report exists. Starting a new report generation task");
+            AwsCli.Run complete = root(server, "iam", "generate-credential-report");
+            assertThat(complete.json().at("/State").asText()).isEqualTo("COMPLETE");
+            assertThat(complete.json().has("Description")).isFalse();
+
+            AwsCli.Run got = root(server, "iam", "get-credential-report");
+            assertThat(got.exit()).as(got.err()).isZero();
+            assertThat(got.json().at("/ReportFormat").asText()).isEqualTo("text/csv");
+            assertThat(got.json().at("/GeneratedTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*");
+            // The CLI prints the blob it decoded from the wire base64-encoded again.
+            List<String> lines = new String(Base64.getDecoder().decode(got.json().at("/Content").asText()),
+                    StandardCharsets.UTF_8).lines().toList();
+            assertThat(lines.get(0)).startsWith("user,arn,user_creation_time,password_enabled,");
+            assertThat(lines.get(1)).startsWith("<root_account>,arn:aws:iam::123456789012:root,");
+            assertThat(lines.get(2)).startsWith("cli-report,arn:aws:iam::123456789012:user/cli-report,");
         }
     }
 }

@@ -126,10 +126,55 @@ class EntityCodecTest {
     }
 
     @Test
+    void theRootPasswordHashIsSealedBoundToItsAccount() {
+        Account account = new Account("111122223333", T, List.of())
+                .withRootLogin(new Account.RootLogin("Owner@Example.com", "$argon2id$root"));
+        String stored = codec.write(account);
+        assertThat(stored).doesNotContain("$argon2id$root").contains("sealed(root-password:111122223333)")
+                .contains("Owner@Example.com");
+        assertThat(codec.readAccount(stored)).isEqualTo(account);
+        assertThat(account.rootLogin().toString()).doesNotContain("argon2id");
+        assertThat(account.rootLogin().hasEmail(" owner@example.COM")).isTrue();
+    }
+
+    @Test
     void timesKeepTheirFractionAndFarYears() {
         for (String time : List.of("2026-01-02T03:04:05.123456789Z", "2026-01-02T03:04:05.120Z", "+12026-01-02T03:04:05Z")) {
             Account account = new Account("111122223333", Instant.parse(time), List.of());
             assertThat(codec.readAccount(codec.write(account))).as(time).isEqualTo(account);
         }
+    }
+
+    @Test
+    void credentialReportsRoundTripWhileGeneratingAndOnceComplete() {
+        CredentialReport generating = CredentialReport.startedAt(T);
+        assertThat(codec.readCredentialReport(codec.write(generating))).isEqualTo(generating);
+        CredentialReport complete = generating.completed(T.plusSeconds(1), "user,arn\n\"a,b\",x");
+        assertThat(codec.readCredentialReport(codec.write(complete))).isEqualTo(complete);
+    }
+
+    @Test
+    void oidcProvidersRoundTripWithTheirSchemeKept() {
+        OidcProvider provider = new OidcProvider("http://localhost:8080/realms/dev", List.of("app", "sts.amazonaws.com"),
+                List.of("0123456789abcdef0123456789abcdef01234567"), T, List.of(new Tag("Team", "a"), new Tag("team", "b")));
+        OidcProvider back = codec.readOidcProvider(codec.write(provider));
+        assertThat(back).isEqualTo(provider);
+        assertThat(back.name()).isEqualTo("localhost:8080/realms/dev");
+        assertThat(back.arn("111122223333")).isEqualTo("arn:aws:iam::111122223333:oidc-provider/localhost:8080/realms/dev");
+    }
+
+    @Test
+    void samlProvidersRoundTripWithTheirPrivateKeysSealedToTheProviderAndKey() {
+        String document = SamlMetadataSamples.document("urn:idp");
+        String pem = "-----BEGIN PRIVATE KEY-----\nMIIEsecret\n-----END PRIVATE KEY-----\n";
+        SamlProvider provider = new SamlProvider("Okta", "UUID0123456789ABCDEFGHIJKL", document,
+                SamlMetadata.parse(document), T, T.plusSeconds(3600), SamlProvider.AssertionEncryption.REQUIRED,
+                List.of(new SamlPrivateKey("KEY0123456789ABCDEFGHIJKLM", pem, T)), List.of(new Tag("k", "v")));
+        String stored = codec.write(provider);
+        assertThat(stored).doesNotContain("MIIEsecret")
+                .contains("sealed(saml-provider-key:UUID0123456789ABCDEFGHIJKL:KEY0123456789ABCDEFGHIJKLM)");
+        assertThat(codec.readSamlProvider(stored)).isEqualTo(provider);
+        assertThat(provider.toString()).doesNotContain("MIIEsecret");
+        assertThat(provider.privateKeys().getFirst().toString()).doesNotContain("MIIEsecret");
     }
 }
