@@ -17,6 +17,7 @@ import io.gatehouse.server.mfa.MfaCodes;
 import io.gatehouse.server.mfa.SessionMfaCheck;
 import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.AccessKey;
+import io.gatehouse.server.state.Account;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.IdentityProviders;
@@ -258,7 +259,8 @@ public final class GatehouseServer implements AutoCloseable {
                     mutation.removePolicy(accountId, mutation.account(accountId).policies().get(name).name());
                 }
                 mutation.putAccount(mutation.account(accountId).withAccount(
-                        mutation.account(accountId).account().withAliases(List.of()).withPasswordPolicy(null)));
+                        mutation.account(accountId).account().withAliases(List.of()).withPasswordPolicy(null)
+                                .withGlobalEndpointTokenVersion(Account.DEFAULT_TOKEN_VERSION)));
             }
             return null;
         });

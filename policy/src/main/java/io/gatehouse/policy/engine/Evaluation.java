@@ -57,7 +57,10 @@ final class Evaluation implements MissingKeySink {
                 result |= DENY;
             } else {
                 result |= ALLOW;
-                if (statementGrant.compareTo(grant) > 0) {
+                // Only a resource-based policy's grant says how it named the caller; identity-side policies
+                // (evaluated first) must not make a grant to the role or account look like one to the caller itself.
+                boolean resourceBased = group.type == PolicyType.RESOURCE || group.type == PolicyType.TRUST;
+                if (resourceBased && statementGrant.compareTo(grant) > 0) {
                     grant = statementGrant;
                 }
             }

@@ -39,8 +39,37 @@ public final class PolicySet {
         this.resourcePolicy = b.resource;
     }
 
+    private PolicySet(PolicySet base, PolicyGroup session, CompiledPolicy resource) {
+        this.identity = base.identity;
+        this.resource = resource == null ? null : PolicyGroup.of(resource.type(), List.of(resource));
+        this.boundary = base.boundary;
+        this.session = session;
+        this.scpLevels = base.scpLevels;
+        this.rcpLevels = base.rcpLevels;
+        this.endpoints = base.endpoints;
+        this.restrictPublicBuckets = base.restrictPublicBuckets;
+        this.resourcePolicy = resource;
+    }
+
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This set with the session policies of a request: a principal's set is built and indexed once, and each session
+     * adds its own policies without the principal's being indexed again. An empty list means none.
+     */
+    public PolicySet withSession(List<CompiledPolicy> policies) {
+        return new PolicySet(this, policies.isEmpty() ? null : PolicyGroup.of(PolicyType.SESSION, policies),
+                resourcePolicy);
+    }
+
+    /**
+     * This set with the resource-based policy of the request's resource (a role's trust policy for the AssumeRole
+     * family) in place of the one it has, if any.
+     */
+    public PolicySet withResource(CompiledPolicy policy) {
+        return new PolicySet(this, session, policy);
     }
 
     /** Whether the principal has a permissions boundary. */

@@ -170,6 +170,19 @@ class PolicyEngineTest {
         }
 
         @Test
+        void identityPoliciesThatAllowDoNotMakeAGrantToTheRoleOrAccountStandOnItsOwn() {
+            // Identity statements are evaluated first; how they apply must not count as how the resource policy
+            // named the caller.
+            AuthorizationRequest sessionGets = request(SESSION, "s3:GetObject", BUCKET_OBJECT, ACCOUNT);
+            assertThat(decide(sessionGets, PolicySet.builder().identity(identity(ALLOW_ALL))
+                    .resource(bucketPolicy("Allow", ROLE)).session(List.of(policy(PolicyType.SESSION, ALLOW_EC2)))))
+                    .isEqualTo(IMPLICITLY_DENIED);
+            assertThat(decide(ALICE_GETS, PolicySet.builder().identity(identity(ALLOW_GET))
+                    .resource(bucketPolicy("Allow", ACCOUNT))
+                    .permissionsBoundary(List.of(policy(PolicyType.BOUNDARY, ALLOW_EC2))))).isEqualTo(IMPLICITLY_DENIED);
+        }
+
+        @Test
         void aRoleArnWithAPathNamesTheRolesSessions() {
             assertThat(decide(request(SESSION, "s3:GetObject", BUCKET_OBJECT, ACCOUNT),
                     PolicySet.builder().resource(bucketPolicy("Allow", "arn:aws:iam::111122223333:role/team/app"))))

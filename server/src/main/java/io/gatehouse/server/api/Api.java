@@ -185,6 +185,11 @@ public final class Api implements AutoCloseable {
         KeyOwner owner = authentication.principal();
         String partition = authentication.partition().id();
         String region = authentication.region();
+        if (owner.session() != null && owner.session().principal().kind().hasIssuer()) {
+            // A role or federated user session: the principal is the session, named by its STS ARN.
+            return new Caller(owner.accountId(), Principal.parse(owner.session().principal().arn()), null,
+                    owner.userId(), authentication.accessKeyId(), partition, region, owner.session());
+        }
         if (owner.userName() == null) {
             return Caller.root(owner.accountId(), authentication.accessKeyId(), partition, region, owner.session());
         }

@@ -19,6 +19,8 @@ import io.gatehouse.server.protocol.StructureShape;
 import io.gatehouse.server.protocol.TimestampShape;
 import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.session.Session;
+import io.gatehouse.server.session.SessionIssuer;
+import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.store.AuditEvent;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -124,7 +126,7 @@ public final class AuditRecorder {
                 json.writeStringField("userName", caller.userName());
             }
             if (caller.hasSession()) {
-                sessionContext(json, caller.session());
+                sessionContext(json, caller);
             }
             json.writeEndObject();
             json.writeStringField("eventTime", EVENT_TIME.format(facts.time().truncatedTo(ChronoUnit.SECONDS)));
@@ -163,13 +165,34 @@ public final class AuditRecorder {
         return new AuditEvent(eventId, caller.accountId(), facts.time(), operation.name(), text.toString());
     }
 
-    /** When the temporary credentials were issued and whether with MFA, in CloudTrail's words. */
-    private static void sessionContext(JsonGenerator json, Session session) throws IOException {
+    /**
+     * When the temporary credentials were issued and whether with MFA, in CloudTrail's words; for a role or federated
+     * user session also who issued it ({@code sessionIssuer}: the role, or the IAM user or root user who federated)
+     * and the source identity set along its role chain.
+     */
+    private static void sessionContext(JsonGenerator json, Caller caller) throws IOException {
+        Session session = caller.session();
         json.writeObjectFieldStart("sessionContext");
+        SessionIssuer issuer = session.attributes().issuer();
+        if (issuer != null) {
+            json.writeObjectFieldStart("sessionIssuer");
+            boolean root = issuer.arn().endsWith(":root");
+            json.writeStringField("type", root ? "Root" : issuer.arn().contains(":role/") ? "Role" : "IAMUser");
+            json.writeStringField("principalId", issuer.uniqueId());
+            json.writeStringField("arn", Arns.render(issuer.arn(), caller.partition()));
+            json.writeStringField("accountId", session.accountId());
+            if (!root) {
+                json.writeStringField("userName", issuer.name());
+            }
+            json.writeEndObject();
+        }
         json.writeObjectFieldStart("attributes");
         json.writeStringField("creationDate", EVENT_TIME.format(session.issuedAt()));
         json.writeStringField("mfaAuthenticated", Boolean.toString(session.mfaAuthenticated()));
         json.writeEndObject();
+        if (session.attributes().sourceIdentity() != null) {
+            json.writeStringField("sourceIdentity", session.attributes().sourceIdentity());
+        }
         json.writeEndObject();
     }
 

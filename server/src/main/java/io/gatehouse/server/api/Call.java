@@ -1,8 +1,8 @@
 package io.gatehouse.server.api;
 
-import io.gatehouse.policy.engine.PolicySet;
 import io.gatehouse.server.authz.Authorizer;
 import io.gatehouse.server.authz.Caller;
+import io.gatehouse.server.authz.CallerPolicies;
 import io.gatehouse.server.authz.ContextBuilder;
 import io.gatehouse.server.authz.RequestFacts;
 import io.gatehouse.server.authz.Target;
@@ -18,7 +18,6 @@ import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.Mutation;
 import io.gatehouse.server.state.Tag;
-import io.gatehouse.server.state.User;
 import io.gatehouse.server.store.AuditEvent;
 import java.util.List;
 import java.util.function.Consumer;
@@ -134,20 +133,35 @@ public final class Call {
         if (caller.isRoot()) {
             return; // The root user may do everything in its own account (no SCPs apply to it here yet).
         }
-        AccountState account = account();
-        User user = caller.userName() == null ? null : account.user(caller.userName());
-        if (caller.hasSession() && (user == null || !user.id().equals(caller.userId()))) {
-            // The session's user was deleted (and perhaps another made under its name): its policies are gone, so
-            // its temporary credentials, which stay valid until they expire, are allowed nothing.
-            throw Authorizer.notAllowed(caller, action, target);
-        }
-        if (user == null) {
+        CallerPolicies policies = callerPolicies(action, target);
+        ContextBuilder builder = ContextBuilder.of(caller, facts, policies.principalTags())
+                .resourceAccount(caller.accountId());
+        context.accept(builder);
+        Authorizer.authorize(caller, policies.policies(), action, target, caller.accountId(), builder.build(),
+                authorizations);
+    }
+
+    /**
+     * What the caller acts with, for an operation that authorizes with more than the caller's own policies (AssumeRole
+     * adds the role's trust policy). A session whose principal is gone is refused {@code action} on {@code target}
+     * as a caller without policies.
+     */
+    public CallerPolicies callerPolicies(String action, Target target) {
+        CallerPolicies policies = CallerPolicies.of(services.policies(), account(), caller);
+        if (policies == null) {
+            if (caller.hasSession()) {
+                // The session's user or role was deleted (and perhaps another made under its name): its policies are
+                // gone, so its temporary credentials, which stay valid until they expire, are allowed nothing.
+                throw Authorizer.notAllowed(caller, action, target);
+            }
             throw AwsError.INVALID_CLIENT_TOKEN_ID.exception();
         }
-        PolicySet policies = services.policies().forUser(account, user);
-        ContextBuilder builder = ContextBuilder.of(caller, facts, user.tags()).resourceAccount(caller.accountId());
-        context.accept(builder);
-        Authorizer.authorize(caller, policies, action, target, caller.accountId(), builder.build(), authorizations);
+        return policies;
+    }
+
+    /** How many decisions are counted, for operations that decide themselves. */
+    public AuthorizationMetrics authorizations() {
+        return authorizations;
     }
 
     /** {@link #authorize(String, String, Consumer)} with the global context only. */

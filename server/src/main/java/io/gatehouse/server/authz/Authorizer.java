@@ -29,6 +29,19 @@ public final class Authorizer {
      */
     public static Decision authorize(Caller caller, PolicySet policies, String action, Target target,
                                      String resourceAccount, RequestContext context, AuthorizationMetrics metrics) {
+        Decision decision = decide(caller, policies, action, target, resourceAccount, context, metrics);
+        if (!decision.isAllowed()) {
+            throw denial(caller, action, shown(caller, target), decision);
+        }
+        return decision;
+    }
+
+    /**
+     * Decides whether {@code caller} may perform {@code action} on the target and counts the decision, without
+     * throwing: for operations whose denials AWS words otherwise (STS's AssumeRole family).
+     */
+    public static Decision decide(Caller caller, PolicySet policies, String action, Target target,
+                                  String resourceAccount, RequestContext context, AuthorizationMetrics metrics) {
         String canonicalResource = target.arn();
         AuthorizationRequest request = AuthorizationRequest.builder()
                 .principal(caller.principal())
@@ -40,9 +53,6 @@ public final class Authorizer {
                 .build();
         Decision decision = PolicyEngine.decide(request, policies);
         metrics.record(action, decision.outcome());
-        if (!decision.isAllowed()) {
-            throw denial(caller, action, shown(caller, target), decision);
-        }
         return decision;
     }
 

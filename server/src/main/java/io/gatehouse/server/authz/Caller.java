@@ -2,6 +2,7 @@ package io.gatehouse.server.authz;
 
 import io.gatehouse.policy.request.Principal;
 import io.gatehouse.server.session.Session;
+import io.gatehouse.server.session.SessionIssuer;
 import io.gatehouse.server.state.Arns;
 import java.util.Objects;
 
@@ -49,6 +50,20 @@ public record Caller(String accountId, Principal principal, String userName, Str
     /** The caller's ARN in the request's partition. */
     public String arn() {
         return Arns.render(principal.id(), partition);
+    }
+
+    /** The role or IAM user behind a role or federated user session, or {@code null} for other callers. */
+    public SessionIssuer issuer() {
+        return session == null ? null : session.attributes().issuer();
+    }
+
+    /**
+     * What {@code aws:PrincipalArn} says for this caller, in the request's partition: the role's ARN for a role
+     * session (IAM User Guide, global condition context keys: "the ARN of the role", not of the session), the caller's
+     * own ARN otherwise.
+     */
+    public String principalArn() {
+        return principal.kind() == Principal.Kind.ASSUMED_ROLE ? Arns.render(issuer().arn(), partition) : arn();
     }
 
     /** What {@code aws:PrincipalType} says for this caller. */

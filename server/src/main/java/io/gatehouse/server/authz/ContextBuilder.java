@@ -36,7 +36,7 @@ public final class ContextBuilder {
             c.put("aws:UserAgent", facts.userAgent());
         }
         c.put("aws:RequestedRegion", facts.region());
-        c.put("aws:PrincipalArn", ContextValue.single(ContextType.ARN, caller.arn()));
+        c.put("aws:PrincipalArn", ContextValue.single(ContextType.ARN, caller.principalArn()));
         c.put("aws:PrincipalAccount", caller.accountId());
         c.put("aws:PrincipalType", caller.principalType());
         c.put("aws:userid", caller.userId());
@@ -56,8 +56,9 @@ public final class ContextBuilder {
 
     /**
      * The keys only temporary credentials have (IAM User Guide, global condition context keys):
-     * {@code aws:TokenIssueTime}, {@code aws:MultiFactorAuthPresent} ({@code true} or {@code false}), and
-     * {@code aws:MultiFactorAuthAge} only when MFA was used.
+     * {@code aws:TokenIssueTime}, {@code aws:MultiFactorAuthPresent} ({@code true} or {@code false}),
+     * {@code aws:MultiFactorAuthAge} only when MFA was used, and {@code aws:SourceIdentity} only when a role chain set
+     * one.
      */
     private static void sessionKeys(RequestContext.Builder c, Session session, RequestFacts facts) {
         c.put("aws:TokenIssueTime", ContextValue.single(ContextType.DATE,
@@ -67,6 +68,9 @@ public final class ContextBuilder {
         if (session.mfaAuthenticated()) {
             c.put("aws:MultiFactorAuthAge", ContextValue.single(ContextType.NUMERIC,
                     Long.toString(session.mfaAgeSeconds(facts.time()))));
+        }
+        if (session.attributes().sourceIdentity() != null) {
+            c.put("aws:SourceIdentity", session.attributes().sourceIdentity());
         }
     }
 

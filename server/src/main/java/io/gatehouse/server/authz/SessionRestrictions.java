@@ -14,11 +14,18 @@ import java.util.Set;
  *   <li>no STS operation but AssumeRole and GetCallerIdentity: {@code AccessDenied} "Cannot call OPERATION with
  *       session credentials" (AWS's wording for GetSessionToken and GetFederationToken).</li>
  * </ul>
+ * Role sessions (AssumeRole) may call IAM and every STS operation but GetSessionToken and GetFederationToken (STS API
+ * Reference: those need long-term credentials). Federated user sessions (GetFederationToken) may call no IAM
+ * operation and no STS operation but GetCallerIdentity (STS API Reference, GetFederationToken: "You cannot call any
+ * IAM operations using the AWS CLI or the AWS API", "You cannot call any STS operations except GetCallerIdentity");
+ * AWS's error for their IAM calls is not documented, and is taken to be the one above for IAM calls without MFA.
  * The check runs before the operation authorizes anything, and is audited like a denial.
  */
 public final class SessionRestrictions {
 
     private static final Set<String> STS_OPERATIONS_OF_USER_SESSIONS = Set.of("AssumeRole", "GetCallerIdentity");
+    private static final Set<String> STS_OPERATIONS_NEEDING_LONG_TERM_KEYS =
+            Set.of("GetSessionToken", "GetFederationToken");
 
     private SessionRestrictions() {}
 
@@ -33,20 +40,34 @@ public final class SessionRestrictions {
         if (!caller.hasSession()) {
             return;
         }
-        // Sessions of users and root users come from GetSessionToken, the only kind issued so far.
-        switch (service) {
-            case "iam" -> {
-                if (!caller.session().mfaAuthenticated()) {
-                    throw AwsError.INVALID_CLIENT_TOKEN_ID.exception("The security token included in the request is invalid");
-                }
-            }
-            case "sts" -> {
-                if (!STS_OPERATIONS_OF_USER_SESSIONS.contains(operation)) {
+        switch (caller.session().principal().kind()) {
+            case ASSUMED_ROLE -> {
+                if (service.equals("sts") && STS_OPERATIONS_NEEDING_LONG_TERM_KEYS.contains(operation)) {
                     throw sessionCredentialsRefused(operation);
                 }
             }
-            default -> { }
+            case FEDERATED_USER -> {
+                if (service.equals("iam")) {
+                    throw invalidToken();
+                }
+                if (service.equals("sts") && !operation.equals("GetCallerIdentity")) {
+                    throw sessionCredentialsRefused(operation);
+                }
+            }
+            case USER, ROOT -> {
+                // GetSessionToken's sessions.
+                if (service.equals("iam") && !caller.session().mfaAuthenticated()) {
+                    throw invalidToken();
+                }
+                if (service.equals("sts") && !STS_OPERATIONS_OF_USER_SESSIONS.contains(operation)) {
+                    throw sessionCredentialsRefused(operation);
+                }
+            }
         }
+    }
+
+    private static AwsException invalidToken() {
+        return AwsError.INVALID_CLIENT_TOKEN_ID.exception("The security token included in the request is invalid");
     }
 
     /** AWS's AccessDenied for an STS operation that needs long-term credentials ({@code GetSessionToken}). */

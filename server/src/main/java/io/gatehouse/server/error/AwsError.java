@@ -61,6 +61,10 @@ public enum AwsError {
     DELETE_CONFLICT("DeleteConflict", 409, Fault.SENDER, null),
     INVALID_INPUT("InvalidInput", 400, Fault.SENDER, null),
     MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400, Fault.SENDER, null),
+    /** STS: the session policies and tags pack to more than their limit. */
+    PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400, Fault.SENDER, null),
+    /** STS DecodeAuthorizationMessage: the message is not one STS encoded. */
+    INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400, Fault.SENDER, null),
     POLICY_NOT_ATTACHABLE("PolicyNotAttachable", 400, Fault.SENDER, null),
     POLICY_EVALUATION("PolicyEvaluation", 500, Fault.RECEIVER, null),
     UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400, Fault.SENDER, null),

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The account as a whole: its alias (CreateAccountAlias, DeleteAccountAlias, ListAccountAliases), its usage and
- * quotas (GetAccountSummary) and the snapshot of its users, groups, roles and policies
+ * quotas (GetAccountSummary), its STS token version (SetSecurityTokenServicePreferences) and the snapshot of its users, groups, roles and policies
  * (GetAccountAuthorizationDetails, in {@link AuthorizationDetails}).
  *
  * <p>The service authorization reference gives these actions no resource type, so each is authorized on {@code *}.
@@ -31,9 +31,6 @@ final class AccountOperations {
      * operation needs to enforce it.
      */
     static final int MAX_POLICY_VERSIONS_IN_USE = 10_000;
-    /** The version of the session tokens STS's global endpoint issues: 1 (valid in default regions only). */
-    static final int GLOBAL_ENDPOINT_TOKEN_VERSION = 1;
-
     private AccountOperations() {}
 
     static void register(Map<String, OperationHandler> handlers) {
@@ -42,6 +39,24 @@ final class AccountOperations {
         handlers.put("ListAccountAliases", AccountOperations::listAccountAliases);
         handlers.put("GetAccountSummary", AccountOperations::getAccountSummary);
         handlers.put("GetAccountAuthorizationDetails", AuthorizationDetails::get);
+        handlers.put("SetSecurityTokenServicePreferences", AccountOperations::setSecurityTokenServicePreferences);
+    }
+
+    /**
+     * Sets the version of the session tokens STS's global endpoint issues for the account ({@code v1Token}, valid in
+     * the Regions enabled by default, or {@code v2Token}, valid in every Region), as GetAccountSummary's
+     * {@code GlobalEndpointTokenVersion} then reports it. Gatehouse has one endpoint and its tokens are valid in every
+     * Region whatever the setting; the setting is kept for the clients that read it back.
+     */
+    static Struct setSecurityTokenServicePreferences(Call call) {
+        int version = call.input().string("GlobalEndpointTokenVersion").equals("v2Token") ? 2 : 1;
+        String accountId = call.caller().accountId();
+        call.authorize("*", context -> {});
+        return call.write(mutation -> {
+            AccountState account = mutation.account(accountId);
+            mutation.putAccount(account.withAccount(account.account().withGlobalEndpointTokenVersion(version)));
+            return call.noOutput();
+        });
     }
 
     /**
@@ -124,7 +139,7 @@ final class AccountOperations {
         summary.put("PolicyVersionsInUse", policyVersionsInUse(account));
         summary.put("PolicyVersionsInUseQuota", MAX_POLICY_VERSIONS_IN_USE);
         summary.put("VersionsPerPolicyQuota", PolicyOperations.MAX_VERSIONS);
-        summary.put("GlobalEndpointTokenVersion", GLOBAL_ENDPOINT_TOKEN_VERSION);
+        summary.put("GlobalEndpointTokenVersion", account.account().globalEndpointTokenVersion());
         summary.put("AssumeRolePolicySizeQuota", TrustPolicies.SIZE_LIMIT);
         summary.put("InstanceProfiles", account.instanceProfiles().size());
         summary.put("InstanceProfilesQuota", InstanceProfileOperations.MAX_INSTANCE_PROFILES);

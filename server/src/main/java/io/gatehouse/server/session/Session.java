@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param issuedAt           when STS issued it (whole seconds)
  * @param expiresAt          when it stops being valid (whole seconds); a request at or after it is refused
  * @param mfaAuthenticatedAt when the principal proved an MFA code to get the session, or {@code null} without MFA
+ * @param attributes         the issuer, session policies, tags and source identity of a role or federated user session
  */
 public record Session(String accessKeyId, String accountId, SessionPrincipal principal, Instant issuedAt,
-                      Instant expiresAt, Instant mfaAuthenticatedAt) {
+                      Instant expiresAt, Instant mfaAuthenticatedAt, SessionAttributes attributes) {
 
     public Session {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -25,9 +26,19 @@ public record Session(String accessKeyId, String accountId, SessionPrincipal pri
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(attributes, "attributes");
         if (!expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException("a session expires after it is issued");
         }
+        if (principal.kind().hasIssuer() != (attributes.issuer() != null)) {
+            throw new IllegalArgumentException("role and federated user sessions, and only they, name an issuer");
+        }
+    }
+
+    /** A session of a user or root user (GetSessionToken), which carries no attributes. */
+    public Session(String accessKeyId, String accountId, SessionPrincipal principal, Instant issuedAt,
+                   Instant expiresAt, Instant mfaAuthenticatedAt) {
+        this(accessKeyId, accountId, principal, issuedAt, expiresAt, mfaAuthenticatedAt, SessionAttributes.NONE);
     }
 
     /** Whether the principal authenticated with MFA to get the session. */

@@ -3,13 +3,14 @@ package io.gatehouse.server.session;
 import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -27,13 +28,16 @@ import javax.crypto.spec.GCMParameterSpec;
  * 2-byte big-endian length; times are signed 8-byte Unix seconds):
  * <pre>
  *   s8  temporary access key id        s8  secret access key        s8  account id
- *   u8  principal kind (0 root, 1 user; 2 and 3 reserved)          s16 principal ARN
+ *   u8  principal kind (0 root, 1 user, 2 assumed role, 3 federated user)   s16 principal ARN
  *   s8  principal unique id            i64 issued at                i64 expires at
  *   u8  flags (bit 0: MFA authenticated; other bits 0)             [i64 MFA authenticated at, when bit 0]
- *   u8  extension count (0 in this version; reserved for session policies, tags and source identity)
+ *   u8  extension count, then each extension: u8 type ‖ u16 length ‖ body, types ascending, each at most once:
+ *       1 issuer (s16 ARN, s8 unique id; exactly for kinds 2 and 3)   2 source identity (s8)
+ *       3 session policies and tags, packed ({@link SessionPacking})
  * </pre>
  * A token that is not exactly this (bad base64 or not its canonical form, another version, a key the ring does not
- * hold, a failed tag, a payload that ends early or has bytes left over, an unknown principal kind, flag or extension)
+ * hold, a failed tag, a payload that ends early or has bytes left over, an unknown principal kind, flag or extension,
+ * extensions out of order or repeated, an issuer missing from a role or federated session or present on another)
  * is refused with a {@link SessionTokenException}. docs/sessions.md describes the format and its reasons.
  */
 public final class SessionTokenCodec {
@@ -47,12 +51,22 @@ public final class SessionTokenCodec {
     private static final int MIN_LENGTH = HEADER_LENGTH + NONCE_LENGTH + TAG_BITS / 8;
     private static final int MFA_FLAG = 1;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final int EXTENSION_ISSUER = 1;
+    private static final int EXTENSION_SOURCE_IDENTITY = 2;
+    private static final int EXTENSION_PACKED = 3;
 
     private final SecureRandom random = new SecureRandom();
 
     /** The token of {@code token}, sealed under {@code key}. */
     public String encode(SessionToken token, SessionKey key) {
-        byte[] payload = payload(token);
+        SessionAttributes attributes = token.session().attributes();
+        return encode(token, key, attributes.hasPolicyOrTags()
+                ? SessionPacking.pack(attributes.policies(), attributes.tags()) : null);
+    }
+
+    /** {@link #encode(SessionToken, SessionKey)} with the session's policies and tags packed already. */
+    String encode(SessionToken token, SessionKey key, byte[] packed) {
+        byte[] payload = payload(token, packed);
         byte[] header = ByteBuffer.allocate(HEADER_LENGTH).put((byte) VERSION).putInt(key.id()).array();
         byte[] nonce = new byte[NONCE_LENGTH];
         random.nextBytes(nonce);
@@ -120,91 +134,119 @@ public final class SessionTokenCodec {
         }
     }
 
-    private static byte[] payload(SessionToken token) {
+    private static byte[] payload(SessionToken token, byte[] packed) {
         Session session = token.session();
         ByteArrayOutputStream out = new ByteArrayOutputStream(192);
-        shortString(out, session.accessKeyId());
-        shortString(out, token.secretAccessKey());
-        shortString(out, session.accountId());
+        TokenFields.shortString(out, session.accessKeyId());
+        TokenFields.shortString(out, token.secretAccessKey());
+        TokenFields.shortString(out, session.accountId());
         out.write(session.principal().kind().code());
-        longString(out, session.principal().arn());
-        shortString(out, session.principal().uniqueId());
-        time(out, session.issuedAt());
-        time(out, session.expiresAt());
+        TokenFields.longString(out, session.principal().arn());
+        TokenFields.shortString(out, session.principal().uniqueId());
+        TokenFields.time(out, session.issuedAt());
+        TokenFields.time(out, session.expiresAt());
         out.write(session.mfaAuthenticated() ? MFA_FLAG : 0);
         if (session.mfaAuthenticated()) {
-            time(out, session.mfaAuthenticatedAt());
+            TokenFields.time(out, session.mfaAuthenticatedAt());
         }
-        out.write(0); // extensions
+        extensions(out, session.attributes(), packed);
         return out.toByteArray();
     }
 
+    /** The extension count, then each extension present, in ascending type order. */
+    private static void extensions(ByteArrayOutputStream out, SessionAttributes attributes, byte[] packed) {
+        List<byte[]> extensions = new ArrayList<>(3);
+        if (attributes.issuer() != null) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream(96);
+            TokenFields.longString(body, attributes.issuer().arn());
+            TokenFields.shortString(body, attributes.issuer().uniqueId());
+            extensions.add(extension(EXTENSION_ISSUER, body.toByteArray()));
+        }
+        if (attributes.sourceIdentity() != null) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream(64);
+            TokenFields.shortString(body, attributes.sourceIdentity());
+            extensions.add(extension(EXTENSION_SOURCE_IDENTITY, body.toByteArray()));
+        }
+        if (packed != null) {
+            extensions.add(extension(EXTENSION_PACKED, packed));
+        }
+        out.write(extensions.size());
+        extensions.forEach(out::writeBytes);
+    }
+
+    private static byte[] extension(int type, byte[] body) {
+        if (body.length > 0xffff) {
+            throw new IllegalArgumentException("extension too long: " + body.length + " bytes");
+        }
+        return ByteBuffer.allocate(3 + body.length).put((byte) type).putShort((short) body.length).put(body).array();
+    }
+
     private static SessionToken read(ByteBuffer in) {
-        String accessKeyId = shortString(in);
-        String secret = shortString(in);
-        String accountId = shortString(in);
+        String accessKeyId = TokenFields.shortString(in);
+        String secret = TokenFields.shortString(in);
+        String accountId = TokenFields.shortString(in);
         SessionPrincipal.Kind kind = SessionPrincipal.Kind.ofCode(in.get() & 0xff);
         if (kind == null) {
             throw new SessionTokenException("unknown principal kind");
         }
-        String arn = longString(in);
-        String uniqueId = shortString(in);
-        Instant issuedAt = time(in);
-        Instant expiresAt = time(in);
+        String arn = TokenFields.longString(in);
+        String uniqueId = TokenFields.shortString(in);
+        Instant issuedAt = TokenFields.time(in);
+        Instant expiresAt = TokenFields.time(in);
         int flags = in.get() & 0xff;
         if ((flags & ~MFA_FLAG) != 0) {
             throw new SessionTokenException("unknown flags");
         }
-        Instant mfaAt = (flags & MFA_FLAG) != 0 ? time(in) : null;
-        if (in.get() != 0) {
-            // An extension may restrict the session (a session policy); one not understood must not be ignored.
-            throw new SessionTokenException("unknown extensions");
-        }
+        Instant mfaAt = (flags & MFA_FLAG) != 0 ? TokenFields.time(in) : null;
+        SessionAttributes attributes = readExtensions(in);
         if (in.hasRemaining()) {
             throw new SessionTokenException("bytes after the payload");
         }
+        if (kind.hasIssuer() != (attributes.issuer() != null)) {
+            throw new SessionTokenException("issuer does not fit the principal kind");
+        }
+        if (!kind.hasIssuer() && !attributes.equals(SessionAttributes.NONE)) {
+            throw new SessionTokenException("extensions on a user session");
+        }
         return new SessionToken(new Session(accessKeyId, accountId, new SessionPrincipal(kind, arn, uniqueId),
-                issuedAt, expiresAt, mfaAt), secret);
+                issuedAt, expiresAt, mfaAt, attributes), secret);
     }
 
-    private static void shortString(ByteArrayOutputStream out, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > 0xff) {
-            throw new IllegalArgumentException("too long for a token field: " + bytes.length + " bytes");
+    /**
+     * The extensions: each known type at most once, in ascending order, its body exactly its length. An unknown type
+     * is refused, since an extension may restrict a session (a session policy) and ignoring it would widen it.
+     */
+    private static SessionAttributes readExtensions(ByteBuffer in) {
+        int count = in.get() & 0xff;
+        SessionIssuer issuer = null;
+        String sourceIdentity = null;
+        SessionPacking.Unpacked packed = null;
+        int last = 0;
+        for (int i = 0; i < count; i++) {
+            int type = in.get() & 0xff;
+            if (type <= last || type > EXTENSION_PACKED) {
+                throw new SessionTokenException(type > EXTENSION_PACKED ? "unknown extensions"
+                        : "extensions out of order");
+            }
+            last = type;
+            byte[] bytes = new byte[in.getShort() & 0xffff];
+            in.get(bytes);
+            ByteBuffer body = ByteBuffer.wrap(bytes);
+            switch (type) {
+                case EXTENSION_ISSUER -> issuer = new SessionIssuer(TokenFields.longString(body),
+                        TokenFields.shortString(body));
+                case EXTENSION_SOURCE_IDENTITY -> sourceIdentity = TokenFields.shortString(body);
+                default -> {
+                    packed = SessionPacking.unpack(bytes);
+                    body.position(bytes.length);
+                }
+            }
+            if (body.hasRemaining()) {
+                throw new SessionTokenException("bytes after an extension");
+            }
         }
-        out.write(bytes.length);
-        out.writeBytes(bytes);
-    }
-
-    private static void longString(ByteArrayOutputStream out, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > 0xffff) {
-            throw new IllegalArgumentException("too long for a token field: " + bytes.length + " bytes");
-        }
-        out.write(bytes.length >>> 8);
-        out.write(bytes.length);
-        out.writeBytes(bytes);
-    }
-
-    private static void time(ByteArrayOutputStream out, Instant time) {
-        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(time.getEpochSecond()).array());
-    }
-
-    private static String shortString(ByteBuffer in) {
-        return string(in, in.get() & 0xff);
-    }
-
-    private static String longString(ByteBuffer in) {
-        return string(in, in.getShort() & 0xffff);
-    }
-
-    private static String string(ByteBuffer in, int length) {
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static Instant time(ByteBuffer in) {
-        return Instant.ofEpochSecond(in.getLong());
+        return packed == null
+                ? new SessionAttributes(issuer, SessionPolicies.NONE, List.of(), sourceIdentity)
+                : new SessionAttributes(issuer, packed.policies(), packed.tags(), sourceIdentity);
     }
 }

@@ -1,5 +1,7 @@
 package io.gatehouse.server.session;
 
+import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.error.AwsException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,13 +50,35 @@ public final class Sessions {
      */
     public Issued issue(String accountId, SessionPrincipal principal, Instant issuedAt, Duration duration,
                         Instant mfaAuthenticatedAt) {
+        return issue(accountId, principal, issuedAt, duration, mfaAuthenticatedAt, SessionAttributes.NONE);
+    }
+
+    /**
+     * A new role or federated user session: {@link #issue(String, SessionPrincipal, Instant, Duration, Instant)} with
+     * the session's issuer, policies, tags and source identity.
+     *
+     * @throws AwsException {@code PackedPolicyTooLarge} ("Packed policy consumes N% of allotted space", AWS's words)
+     *                      when the session policies and tags pack to more than {@link SessionPacking#LIMIT_BYTES}
+     */
+    public Issued issue(String accountId, SessionPrincipal principal, Instant issuedAt, Duration duration,
+                        Instant mfaAuthenticatedAt, SessionAttributes attributes) {
+        byte[] packed = null;
+        Integer packedPercent = null;
+        if (attributes.hasPolicyOrTags()) {
+            packed = SessionPacking.pack(attributes.policies(), attributes.tags());
+            packedPercent = SessionPacking.percent(packed);
+            if (packedPercent > 100) {
+                throw AwsError.PACKED_POLICY_TOO_LARGE.exception("Packed policy consumes %d%% of allotted space",
+                        packedPercent);
+            }
+        }
         Instant issued = issuedAt.truncatedTo(ChronoUnit.SECONDS);
         Session session = new Session(keyIds.next(accountId), accountId, principal, issued, issued.plus(duration),
-                mfaAuthenticatedAt == null ? null : mfaAuthenticatedAt.truncatedTo(ChronoUnit.SECONDS));
+                mfaAuthenticatedAt == null ? null : mfaAuthenticatedAt.truncatedTo(ChronoUnit.SECONDS), attributes);
         byte[] secret = new byte[SECRET_BYTES];
         random.nextBytes(secret);
         SessionToken content = new SessionToken(session, Base64.getEncoder().encodeToString(secret));
-        return new Issued(content, codec.encode(content, keys.ring().current()));
+        return new Issued(content, codec.encode(content, keys.ring().current(), packed), packedPercent);
     }
 
     /**
@@ -75,10 +99,11 @@ public final class Sessions {
     }
 
     /**
-     * Credentials just issued: what the token holds, and the token. The token and the secret are credentials:
+     * Credentials just issued: what the token holds, the token, and the packed size of its session policies and tags
+     * in percent of their limit ({@code null} when it has none). The token and the secret are credentials:
      * {@link #toString()} leaves them out.
      */
-    public record Issued(SessionToken content, String token) {
+    public record Issued(SessionToken content, String token, Integer packedPercent) {
 
         @Override
         public String toString() {

@@ -13,9 +13,15 @@ import java.util.List;
  *                       then meet AWS's default policy)
  * @param rootLogin      the root user's email address and password for console sign-in, or {@code null} when the
  *                       root user cannot sign in with a password
+ * @param globalEndpointTokenVersion the version of the session tokens STS's global endpoint issues for the account
+ *                       (SetSecurityTokenServicePreferences): 1 (valid in the Regions enabled by default, AWS's default)
+ *                       or 2 (valid in every Region)
  */
 public record Account(String id, Instant created, List<String> aliases, PasswordPolicy passwordPolicy,
-                      RootLogin rootLogin) {
+                      RootLogin rootLogin, int globalEndpointTokenVersion) {
+
+    /** The token version of an account that never set one. */
+    public static final int DEFAULT_TOKEN_VERSION = 1;
 
     /**
      * How the root user signs in: its email address and the Argon2id hash of its password (sealed at rest).
@@ -51,6 +57,15 @@ public record Account(String id, Instant created, List<String> aliases, Password
 
     public Account {
         aliases = List.copyOf(aliases);
+        if (globalEndpointTokenVersion != 1 && globalEndpointTokenVersion != 2) {
+            throw new IllegalArgumentException("token version 1 or 2");
+        }
+    }
+
+    /** An account with the default token version. */
+    public Account(String id, Instant created, List<String> aliases, PasswordPolicy passwordPolicy,
+                   RootLogin rootLogin) {
+        this(id, created, aliases, passwordPolicy, rootLogin, DEFAULT_TOKEN_VERSION);
     }
 
     /** An account without a custom password policy or root password. */
@@ -64,16 +79,21 @@ public record Account(String id, Instant created, List<String> aliases, Password
     }
 
     public Account withAliases(List<String> changed) {
-        return new Account(id, created, changed, passwordPolicy, rootLogin);
+        return new Account(id, created, changed, passwordPolicy, rootLogin, globalEndpointTokenVersion);
     }
 
     /** This account with another custom password policy, or none ({@code null}). */
     public Account withPasswordPolicy(PasswordPolicy changed) {
-        return new Account(id, created, aliases, changed, rootLogin);
+        return new Account(id, created, aliases, changed, rootLogin, globalEndpointTokenVersion);
     }
 
     /** This account with another root sign-in, or none ({@code null}). */
     public Account withRootLogin(RootLogin changed) {
-        return new Account(id, created, aliases, passwordPolicy, changed);
+        return new Account(id, created, aliases, passwordPolicy, changed, globalEndpointTokenVersion);
+    }
+
+    /** This account with another global endpoint token version (1 or 2). */
+    public Account withGlobalEndpointTokenVersion(int version) {
+        return new Account(id, created, aliases, passwordPolicy, rootLogin, version);
     }
 }

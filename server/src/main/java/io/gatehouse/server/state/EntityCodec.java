@@ -444,6 +444,9 @@ public final class EntityCodec {
                 node.put("rootPasswordLastUsed", account.rootLogin().lastUsed().toString());
             }
         }
+        if (account.globalEndpointTokenVersion() != Account.DEFAULT_TOKEN_VERSION) {
+            node.put("globalEndpointTokenVersion", account.globalEndpointTokenVersion());
+        }
         return text(node);
     }
 
@@ -459,8 +462,10 @@ public final class EntityCodec {
         Account.RootLogin rootLogin = node.has("rootEmail") ? new Account.RootLogin(node.get("rootEmail").asText(),
                 secrets.open(node.get("rootPasswordHash").asText(), rootPasswordBinding(id)),
                 instant(node, "rootPasswordLastUsed")) : null;
+        JsonNode tokenVersion = node.get("globalEndpointTokenVersion");
         return new Account(id, time(node.get("created").asText()), strings(node.get("aliases")),
-                policy == null ? null : passwordPolicy(policy), rootLogin);
+                policy == null ? null : passwordPolicy(policy), rootLogin,
+                tokenVersion == null ? Account.DEFAULT_TOKEN_VERSION : tokenVersion.asInt());
     }
 
     private ObjectNode passwordPolicy(PasswordPolicy policy) {

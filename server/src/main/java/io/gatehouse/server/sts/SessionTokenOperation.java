@@ -4,6 +4,7 @@ import io.gatehouse.server.api.Call;
 import io.gatehouse.server.authz.Caller;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.protocol.Struct;
+import io.gatehouse.server.session.MfaCodeCheck;
 import io.gatehouse.server.session.SessionPrincipal;
 import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.Arns;
@@ -42,18 +43,15 @@ final class SessionTokenOperation {
                 ? new SessionPrincipal(SessionPrincipal.Kind.ROOT, Arns.root(caller.accountId()), caller.accountId())
                 : new SessionPrincipal(SessionPrincipal.Kind.USER, caller.principal().id(), caller.userId());
         Sessions.Issued issued = sessions.issue(caller.accountId(), principal, now, duration, mfaAt);
-        Struct.Builder output = call.output();
-        Struct credentials = output.child("Credentials")
-                .set("AccessKeyId", issued.content().session().accessKeyId())
-                .set("SecretAccessKey", issued.content().secretAccessKey())
-                .set("SessionToken", issued.token())
-                .set("Expiration", issued.content().session().expiresAt())
-                .build();
-        return output.set("Credentials", credentials).build();
+        return IssuedCredentials.set(call.output(), issued).build();
     }
 
-    /** When the caller proved an MFA code, or {@code null} when the request carries none. */
-    private static Instant mfa(Call call, Sessions sessions, Instant now) {
+    /**
+     * When the caller proved an MFA code ({@code SerialNumber} and {@code TokenCode}, GetSessionToken and AssumeRole),
+     * or {@code null} when the request carries none. Only IAM users and root users have MFA devices: a role or
+     * federated user session naming one gets the answer for a device that is not the caller's.
+     */
+    static Instant mfa(Call call, Sessions sessions, Instant now) {
         String serialNumber = call.input().string("SerialNumber");
         String tokenCode = call.input().string("TokenCode");
         if (serialNumber == null && tokenCode == null) {
@@ -62,6 +60,9 @@ final class SessionTokenOperation {
         if (serialNumber == null || tokenCode == null) {
             throw AwsError.ACCESS_DENIED.exception(
                     "MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.");
+        }
+        if (!call.caller().isRoot() && call.caller().userName() == null) {
+            throw MfaCodeCheck.unknownDevice();
         }
         return sessions.mfa().verify(call.caller().accountId(), call.caller().userName(), serialNumber, tokenCode, now);
     }

@@ -9,19 +9,15 @@ import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.server.session.SessionPrincipal;
 import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.User;
-import io.gatehouse.server.store.AuditQuery;
-import io.gatehouse.server.store.AuditRow;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.data.TemporalUnitOffset;
@@ -46,7 +42,6 @@ class SessionTokenTest {
 
     private static final String ACCOUNT = TestServer.ACCOUNT;
     private static final String INVALID_TOKEN = "The security token included in the request is invalid";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path directory;
@@ -310,12 +305,7 @@ class SessionTokenTest {
         whoIs(server, session);
         assertAwsError(() -> server.iam(session).getUser(), "InvalidClientTokenId", 403, INVALID_TOKEN);
 
-        Thread.sleep(300); // events of reads are queued without waiting
-        List<JsonNode> events = new ArrayList<>();
-        for (AuditRow row : server.server().store().audit(AuditQuery.between(Instant.now().minus(Duration.ofHours(1)),
-                Instant.now().plus(Duration.ofHours(1))).limit(10_000))) {
-            events.add(JSON.readTree(row.event().body()));
-        }
+        List<JsonNode> events = AssumeRoleFixtures.auditEvents(server);
         JsonNode issuedEvent = events.stream().filter(e -> e.get("eventName").asText().equals("GetSessionToken")
                 && e.path("responseElements").path("credentials").path("accessKeyId").asText()
                         .equals(session.accessKeyId())).findFirst().orElseThrow();

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,78 @@ class SessionTokenCodecTest {
             assertThat(sealed).matches("[A-Za-z0-9_-]+").hasSizeLessThan(400);
             assertThat(codec.decode(sealed, ring)).isEqualTo(token);
         }
+    }
+
+    /** A role session with everything a token may carry. */
+    private static SessionToken roleSession(SessionPolicies policies, List<SessionTag> tags, String sourceIdentity) {
+        SessionPrincipal session = new SessionPrincipal(SessionPrincipal.Kind.ASSUMED_ROLE,
+                "arn:aws:sts::123456789012:assumed-role/deployer/build-42", "AROAEXAMPLEROLE000001:build-42");
+        SessionAttributes attributes = new SessionAttributes(new SessionIssuer(
+                "arn:aws:iam::123456789012:role/ci/deployer", "AROAEXAMPLEROLE000001"), policies, tags, sourceIdentity);
+        return new SessionToken(new Session("ASIAAAAAAAAAEXAMPLE00003", "123456789012", session, ISSUED,
+                ISSUED.plusSeconds(3600), ISSUED.minusSeconds(5), attributes), SECRET);
+    }
+
+    @Test
+    void roleAndFederatedSessionsKeepTheirIssuerPoliciesTagsAndSourceIdentity() {
+        SessionPolicies policies = new SessionPolicies(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}",
+                List.of("arn:aws:iam::123456789012:policy/ReadOnly", "arn:aws:iam::aws:policy/IAMReadOnlyAccess"));
+        List<SessionTag> tags = List.of(new SessionTag("Project", "Ünïcode ✓", true), new SessionTag("cost", "", false));
+        SessionToken federated = new SessionToken(new Session("ASIAAAAAAAAAEXAMPLE00004", "123456789012",
+                new SessionPrincipal(SessionPrincipal.Kind.FEDERATED_USER,
+                        "arn:aws:sts::123456789012:federated-user/bob", "123456789012:bob"), ISSUED,
+                ISSUED.plusSeconds(900), null, new SessionAttributes(new SessionIssuer(
+                        "arn:aws:iam::123456789012:user/alice", "AIDAEXAMPLEUSER000001"), policies, List.of(), null)),
+                SECRET);
+        for (SessionToken token : new SessionToken[] {roleSession(policies, tags, "alice@example.com"),
+                roleSession(SessionPolicies.NONE, List.of(), null), roleSession(SessionPolicies.NONE, tags, null),
+                roleSession(new SessionPolicies(null, List.of("arn:aws:iam::aws:policy/ReadOnlyAccess")), List.of(),
+                        "x1"), federated}) {
+            assertThat(codec.decode(codec.encode(token, ring.current()), ring)).isEqualTo(token);
+        }
+        SessionPrincipal principal = roleSession(policies, tags, null).session().principal();
+        assertThat(principal.sessionName()).isEqualTo("build-42");
+        assertThat(principal.userName()).isNull();
+        SessionIssuer issuer = roleSession(policies, tags, null).session().attributes().issuer();
+        assertThat(issuer.name()).isEqualTo("deployer");
+        assertThat(issuer.path()).isEqualTo("/ci/");
+    }
+
+    @Test
+    void policiesAndTagsArePackedAndTheirSizeIsAPercentageOfTheLimit() {
+        SessionPolicies policies = new SessionPolicies("{\"Version\":\"2012-10-17\",\"Statement\":[]}", List.of());
+        byte[] small = SessionPacking.pack(policies, List.of());
+        assertThat(SessionPacking.percent(small)).isBetween(1, 5);
+        List<SessionTag> repetitive = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            repetitive.add(new SessionTag("key-" + i, "a".repeat(256), false));
+        }
+        assertThat(SessionPacking.percent(SessionPacking.pack(policies, repetitive))).as("compressed").isLessThan(100);
+        List<SessionTag> random = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            byte[] bytes = new byte[192];
+            RANDOM.nextBytes(bytes);
+            random.add(new SessionTag("key-" + i, Base64.getEncoder().encodeToString(bytes), false));
+        }
+        byte[] large = SessionPacking.pack(policies, random);
+        assertThat(SessionPacking.percent(large)).isGreaterThan(100);
+        assertThat(SessionPacking.unpack(large)).isEqualTo(new SessionPacking.Unpacked(policies, random));
+        assertThatThrownBy(() -> SessionPacking.unpack(Arrays.copyOf(large, large.length / 2)))
+                .isInstanceOf(SessionTokenException.class);
+    }
+
+    @Test
+    void extensionsOutOfOrderOrRepeatedAreRefused() {
+        SessionToken token = roleSession(SessionPolicies.NONE, List.of(), "alice");
+        SessionKey key = ring.current();
+        byte[] payload = payload(codec.encode(token, key), key);
+        // The payload ends with: count 2, issuer extension, source identity extension (type 2, length 6, "alice").
+        int sourceAt = payload.length - 3 - 6;
+        assertThat(payload[sourceAt]).isEqualTo((byte) 2);
+        byte[] repeated = payload.clone();
+        repeated[sourceAt] = 1;
+        assertThatThrownBy(() -> codec.decode(seal(1, key, repeated), ring)).hasMessage("extensions out of order");
     }
 
     @Test
@@ -117,16 +190,26 @@ class SessionTokenCodecTest {
         byte[] payload = payload(codec.encode(user(null), key), key);
         byte[] trailing = Arrays.copyOf(payload, payload.length + 1);
         assertThatThrownBy(() -> codec.decode(seal(1, key, trailing), ring)).hasMessage("bytes after the payload");
-        byte[] extension = payload.clone();
-        extension[extension.length - 1] = 1;
+        byte[] extension = Arrays.copyOf(payload, payload.length + 3);
+        extension[payload.length - 1] = 1;
+        extension[payload.length] = 4; // no such type: it might restrict the session, so it is not skipped
         assertThatThrownBy(() -> codec.decode(seal(1, key, extension), ring)).hasMessage("unknown extensions");
+        byte[] issuerOnUser = Arrays.copyOf(payload, payload.length + 6);
+        issuerOnUser[payload.length - 1] = 1;
+        issuerOnUser[payload.length] = 1;
+        issuerOnUser[payload.length + 2] = 3; // an issuer of an empty ARN and id: 3 bytes of lengths
+        assertThatThrownBy(() -> codec.decode(seal(1, key, issuerOnUser), ring))
+                .hasMessage("issuer does not fit the principal kind");
         byte[] flags = payload.clone();
         flags[flags.length - 2] = 2;
         assertThatThrownBy(() -> codec.decode(seal(1, key, flags), ring)).hasMessage("unknown flags");
         byte[] kind = payload.clone();
         int kindAt = 1 + payload[0] + 1 + payload[1 + payload[0]];
         kindAt += 1 + payload[kindAt];
-        kind[kindAt] = 2; // reserved for assumed roles
+        kind[kindAt] = 2; // an assumed role, which must name its issuer
+        assertThatThrownBy(() -> codec.decode(seal(1, key, kind), ring))
+                .hasMessage("issuer does not fit the principal kind");
+        kind[kindAt] = 4;
         assertThatThrownBy(() -> codec.decode(seal(1, key, kind), ring)).hasMessage("unknown principal kind");
         assertThatThrownBy(() -> codec.decode(seal(1, key, Arrays.copyOf(payload, 10)), ring))
                 .hasMessage("malformed payload");

@@ -1,0 +1,30 @@
+package io.gatehouse.server.session;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a role or federated user session carries besides its principal and times, in its token's extensions: who issued
+ * it, its session policies, its session tags and its source identity. Sessions of GetSessionToken carry none.
+ *
+ * @param issuer         the role or IAM user behind the session, or {@code null} for a session of a user or root user
+ * @param policies       its session policies
+ * @param tags           its session tags, those passed on by the calling session first
+ * @param sourceIdentity the source identity set along the role chain ({@code aws:SourceIdentity}), or {@code null}
+ */
+public record SessionAttributes(SessionIssuer issuer, SessionPolicies policies, List<SessionTag> tags,
+                                String sourceIdentity) {
+
+    /** A session without issuer, session policies, tags or source identity. */
+    public static final SessionAttributes NONE = new SessionAttributes(null, SessionPolicies.NONE, List.of(), null);
+
+    public SessionAttributes {
+        Objects.requireNonNull(policies, "policies");
+        tags = List.copyOf(tags);
+    }
+
+    /** Whether the session carries session policies or tags (what the token packs, and what counts against its limit). */
+    public boolean hasPolicyOrTags() {
+        return policies.present() || !tags.isEmpty();
+    }
+}

@@ -1,0 +1,82 @@
+package io.gatehouse.server.sts;
+
+import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.protocol.Struct;
+import io.gatehouse.server.session.SessionTag;
+import io.gatehouse.server.state.Names;
+import io.gatehouse.server.state.Tag;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The session tags of AssumeRole and GetFederationToken ({@code Tags}, {@code TransitiveTagKeys}) as IAM User Guide,
+ * "Pass session tags in AWS STS", describes them. The model bounds the count (50), lengths and characters. Keys compare
+ * without regard to case, so two keys differing only by case are refused; a key may not start with {@code aws:};
+ * transitive keys must name tags of the request; a session that got transitive tags by role chaining passes them on,
+ * and a request that passes a tag with the key of an inherited one fails ("If you pass a session tag with the same key
+ * as an inherited tag, the operation fails"). The wording of these refusals is not documented.
+ */
+final class SessionTagParameters {
+
+    private SessionTagParameters() {}
+
+    /** The tags the request passes, as they enter the request context ({@code aws:RequestTag/*}). */
+    static List<Tag> requested(Struct input) {
+        List<Tag> tags = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (Struct tag : input.has("Tags") ? input.structs("Tags") : List.<Struct>of()) {
+            String key = tag.string("Key");
+            if (!keys.add(Names.key(key))) {
+                throw AwsError.INVALID_PARAMETER_VALUE.exception(
+                        "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+            }
+            if (Names.key(key).startsWith("aws:")) {
+                throw AwsError.INVALID_PARAMETER_VALUE.exception(
+                        "Tag keys beginning with aws: are reserved for system use.");
+            }
+            tags.add(new Tag(key, tag.string("Value")));
+        }
+        return tags;
+    }
+
+    /** The transitive tag keys the request names, each a key of {@code requested}. */
+    static List<String> transitiveKeys(Struct input, List<Tag> requested) {
+        List<String> transitive = input.has("TransitiveTagKeys") ? input.strings("TransitiveTagKeys") : List.of();
+        Set<String> keys = new HashSet<>();
+        requested.forEach(t -> keys.add(Names.key(t.key())));
+        for (String key : transitive) {
+            if (!keys.contains(Names.key(key))) {
+                throw AwsError.INVALID_PARAMETER_VALUE.exception(
+                        "The transitive tag key %s is not the key of a session tag of the request.", key);
+            }
+        }
+        return transitive;
+    }
+
+    /**
+     * The new session's tags: the transitive tags the calling session passes on, then the requested ones (transitive
+     * when named so).
+     */
+    static List<SessionTag> sessionTags(List<SessionTag> inherited, List<Tag> requested, List<String> transitiveKeys) {
+        Set<String> inheritedKeys = new HashSet<>();
+        List<SessionTag> tags = new ArrayList<>();
+        for (SessionTag tag : inherited) {
+            if (tag.transitive()) {
+                inheritedKeys.add(Names.key(tag.key()));
+                tags.add(tag);
+            }
+        }
+        Set<String> transitive = new HashSet<>();
+        transitiveKeys.forEach(k -> transitive.add(Names.key(k)));
+        for (Tag tag : requested) {
+            if (inheritedKeys.contains(Names.key(tag.key()))) {
+                throw AwsError.INVALID_PARAMETER_VALUE.exception(
+                        "The session tag %s has the key of a transitive tag the calling session passes on.", tag.key());
+            }
+            tags.add(new SessionTag(tag.key(), tag.value(), transitive.contains(Names.key(tag.key()))));
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,258 @@
+package io.gatehouse.server.it;
+
+import static io.gatehouse.server.it.AssumeRoleFixtures.assume;
+import static io.gatehouse.server.it.AssumeRoleFixtures.aws;
+import static io.gatehouse.server.it.AssumeRoleFixtures.role;
+import static io.gatehouse.server.it.AssumeRoleFixtures.session;
+import static io.gatehouse.server.it.AssumeRoleFixtures.stsDenial;
+import static io.gatehouse.server.it.AssumeRoleFixtures.trust;
+import static io.gatehouse.server.it.AssumeRoleFixtures.userAndRole;
+import static io.gatehouse.server.it.AssumeRoleFixtures.userArn;
+import static io.gatehouse.server.it.IamFixtures.allow;
+import static io.gatehouse.server.it.IamFixtures.allowWhere;
+import static io.gatehouse.server.it.IamFixtures.assertAwsError;
+import static io.gatehouse.server.it.IamFixtures.assertDenied;
+import static io.gatehouse.server.it.IamFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.server.it.AssumeRoleFixtures.Trusting;
+import io.gatehouse.server.store.Backend;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.Tag;
+
+/**
+ * What a role session may do beyond its role: session policies limit it (inline and managed), session tags become its
+ * principal tags and transitive ones survive role chaining, a source identity stays along the chain, and the
+ * documented "revoke active sessions" policy ends the sessions issued before it.
+ */
+class RoleSessionTest {
+
+    private static final String ACCOUNT = TestServer.ACCOUNT;
+    private static final String GROUPS = "arn:aws:iam::" + ACCOUNT + ":group/";
+    private static final String USERS = "arn:aws:iam::" + ACCOUNT + ":user/";
+
+    @TempDir
+    static Path directory;
+    static SharedServers servers;
+
+    @BeforeAll
+    static void start() {
+        servers = new SharedServers(directory);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        servers.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void sessionPoliciesLimitTheSessionToWhatBothAllow(Backend backend) {
+        TestServer server = servers.get(backend);
+        Trusting s = userAndRole(server, "\"sts:AssumeRole\"", allow("iam:ListUsers", "iam:ListGroups"));
+        String policyName = unique("rs-groups");
+        String managedArn = server.iam().createPolicy(r -> r.policyName(policyName)
+                .policyDocument(allow("iam:ListGroups", "iam:ListRoles"))).policy().arn();
+
+        AssumeRoleResponse inline;
+        try (StsClient sts = server.sts(s.key())) {
+            inline = sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("inline")
+                    .policy(allow("iam:ListUsers", "iam:ListRoles")));
+            assertThat(inline.packedPolicySize()).isBetween(1, 100);
+            AssumeRoleResponse managed = sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("managed")
+                    .policyArns(p -> p.arn(managedArn)));
+            try (IamClient iam = server.iam(session(managed.credentials()))) {
+                assertThat(iam.listGroups().groups()).isNotNull();
+                assertAwsError(iam::listUsers, "AccessDenied", 403, "User: " + managed.assumedRoleUser().arn()
+                        + " is not authorized to perform: iam:ListUsers on resource: " + USERS
+                        + " because no session policy allows the iam:ListUsers action");
+            }
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("bad").policy("{")),
+                    "MalformedPolicyDocument", 400, "Syntax errors in policy.");
+        }
+        try (IamClient iam = server.iam(session(inline.credentials()))) {
+            assertThat(iam.listUsers().users()).isNotNull();
+            // The role allows ListGroups, the session policy does not; the session policy allows ListRoles, the
+            // role does not.
+            assertAwsError(iam::listGroups, "AccessDenied", 403, "User: " + inline.assumedRoleUser().arn()
+                    + " is not authorized to perform: iam:ListGroups on resource: " + GROUPS
+                    + " because no session policy allows the iam:ListGroups action");
+            assertDenied(() -> iam.listRoles(), inline.assumedRoleUser().arn(), "iam:ListRoles",
+                    "arn:aws:iam::" + ACCOUNT + ":role/");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void policiesAndTagsBeyondThePackedLimitAreRefused(Backend backend) {
+        TestServer server = servers.get(backend);
+        Trusting s = userAndRole(server, "[\"sts:AssumeRole\",\"sts:TagSession\"]", allow("iam:ListUsers"));
+        SecureRandom random = new SecureRandom();
+        List<Tag> tags = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            byte[] bytes = new byte[180];
+            random.nextBytes(bytes);
+            tags.add(Tag.builder().key("key" + i).value(Base64.getEncoder().encodeToString(bytes).replace('/', '-'))
+                    .build());
+        }
+        try (StsClient sts = server.sts(s.key())) {
+            var error = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    software.amazon.awssdk.awscore.exception.AwsServiceException.class,
+                    () -> sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("big").tags(tags)));
+            assertThat(error.awsErrorDetails().errorCode()).isEqualTo("PackedPolicyTooLarge");
+            assertThat(error.statusCode()).isEqualTo(400);
+            assertThat(error.awsErrorDetails().errorMessage()).matches("Packed policy consumes \\d{3,}% of allotted space");
+            assertThat(sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("small").tags(tags.subList(0, 2)))
+                    .packedPolicySize()).isBetween(1, 100);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void sessionTagsArePrincipalTagsAndTransitiveOnesSurviveRoleChaining(Backend backend) {
+        TestServer server = servers.get(backend);
+        String teamBlue = "{\"StringEquals\":{\"aws:PrincipalTag/team\":\"blue\"}}";
+        Trusting s = userAndRole(server, "[\"sts:AssumeRole\",\"sts:TagSession\"]",
+                allowWhere("\"iam:ListUsers\"", "\"*\"", teamBlue));
+        server.iam().tagRole(r -> r.roleName(s.roleName()).tags(t -> t.key("Team").value("red")));
+        String secondName = unique("rs-second");
+        String second = role(server.iam(), secondName, trust(aws(s.roleArn()), "[\"sts:AssumeRole\",\"sts:TagSession\"]",
+                null));
+        server.iam().putRolePolicy(r -> r.roleName(s.roleName()).policyName("chain")
+                .policyDocument(allow("sts:AssumeRole", "sts:TagSession")));
+        server.iam().putRolePolicy(r -> r.roleName(secondName).policyName("own").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:ListGroups\","
+                        + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"blue\"}}},"
+                        + "{\"Effect\":\"Allow\",\"Action\":\"iam:ListRoles\",\"Resource\":\"*\","
+                        + "\"Condition\":{\"Null\":{\"aws:PrincipalTag/env\":\"false\"}}}]}"));
+
+        AwsSessionCredentials first;
+        String firstArn;
+        try (StsClient sts = server.sts(s.key())) {
+            AssumeRoleResponse response = sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("tagged")
+                    .tags(t -> t.key("team").value("blue"), t -> t.key("env").value("dev"))
+                    .transitiveTagKeys("team"));
+            first = session(response.credentials());
+            firstArn = response.assumedRoleUser().arn();
+            AssumeRoleResponse untagged = sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("untagged"));
+            try (IamClient iam = server.iam(session(untagged.credentials()))) {
+                // The role's own tag Team=red is its principal tag when the session passes none.
+                assertAwsError(iam::listUsers, "AccessDenied", 403, "User: " + untagged.assumedRoleUser().arn()
+                        + " is not authorized to perform: iam:ListUsers on resource: " + USERS
+                        + " because no identity-based policy allows the iam:ListUsers action");
+            }
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("tagged")
+                            .tags(t -> t.key("a").value("1")).transitiveTagKeys("b")),
+                    "InvalidParameterValue", 400, "The transitive tag key b is not the key of a session tag of the request.");
+        }
+        try (IamClient iam = server.iam(first)) {
+            // The session tag team=blue replaces the role's tag Team=red (keys compare without regard to case).
+            assertThat(iam.listUsers().users()).isNotNull();
+        }
+        try (StsClient sts = server.sts(first)) {
+            AssumeRoleResponse chained = sts.assumeRole(r -> r.roleArn(second).roleSessionName("chained"));
+            try (IamClient iam = server.iam(session(chained.credentials()))) {
+                assertThat(iam.listGroups().groups()).as("team=blue was transitive").isNotNull();
+                assertDenied(() -> iam.listRoles(), chained.assumedRoleUser().arn(), "iam:ListRoles",
+                        "arn:aws:iam::" + ACCOUNT + ":role/");
+            }
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(second).roleSessionName("override")
+                            .tags(t -> t.key("TEAM").value("green"))), "InvalidParameterValue", 400,
+                    "The session tag TEAM has the key of a transitive tag the calling session passes on.");
+        }
+        // Without sts:TagSession in the trust policy, tags are refused.
+        server.iam().updateAssumeRolePolicy(r -> r.roleName(secondName)
+                .policyDocument(trust(aws(s.roleArn()), "\"sts:AssumeRole\"", null)));
+        try (StsClient sts = server.sts(first)) {
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(second).roleSessionName("chained")), "AccessDenied",
+                    403, stsDenial(firstArn, "sts:TagSession", second));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aSourceIdentityIsSetOnceAndStaysAlongTheChain(Backend backend) {
+        TestServer server = servers.get(backend);
+        Trusting s = userAndRole(server, "[\"sts:AssumeRole\",\"sts:SetSourceIdentity\"]", allowWhere(
+                "[\"iam:ListUsers\",\"sts:AssumeRole\",\"sts:SetSourceIdentity\"]", "\"*\"",
+                "{\"StringEquals\":{\"aws:SourceIdentity\":\"alice\"}}"));
+        String second = role(server.iam(), unique("rs-next"),
+                trust(aws(s.roleArn()), "[\"sts:AssumeRole\",\"sts:SetSourceIdentity\"]", null));
+        String plain = role(server.iam(), unique("rs-plain"), trust(aws(userArn(s.user())), "\"sts:AssumeRole\"", null));
+
+        AssumeRoleResponse response;
+        try (StsClient sts = server.sts(s.key())) {
+            response = sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("src").sourceIdentity("alice"));
+            assertThat(response.sourceIdentity()).isEqualTo("alice");
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(plain).roleSessionName("src").sourceIdentity("alice")),
+                    "AccessDenied", 403, stsDenial(userArn(s.user()), "sts:SetSourceIdentity", plain));
+        }
+        AwsSessionCredentials first = session(response.credentials());
+        try (IamClient iam = server.iam(first)) {
+            assertThat(iam.listUsers().users()).isNotNull();
+        }
+        try (StsClient sts = server.sts(first)) {
+            assertThat(sts.assumeRole(r -> r.roleArn(second).roleSessionName("next")).sourceIdentity())
+                    .isEqualTo("alice");
+            assertThat(sts.assumeRole(r -> r.roleArn(second).roleSessionName("next").sourceIdentity("alice"))
+                    .sourceIdentity()).isEqualTo("alice");
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(second).roleSessionName("next").sourceIdentity("mallory")),
+                    "AccessDenied", 403, stsDenial(response.assumedRoleUser().arn(), "sts:SetSourceIdentity", second));
+        }
+    }
+
+    /**
+     * IAM User Guide, "Revoking IAM role temporary security credentials": the console's "Revoke active sessions"
+     * attaches an inline policy named AWSRevokeOlderSessions that denies everything to sessions whose token was issued
+     * before the moment of revocation. It is an ordinary policy, evaluated at every request.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void revokingOlderSessionsEndsTheSessionsIssuedBeforeIt(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        Trusting s = userAndRole(server, "\"sts:AssumeRole\"", allow("iam:ListUsers"));
+        AssumeRoleResponse old = assume(server, s.key(), s.roleArn(), "old-session");
+        Thread.sleep(1100); // token issue times are whole seconds
+        String revokedAt = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        String revocation = """
+                {
+                  "Version": "2012-10-17",
+                  "Statement": {
+                    "Effect": "Deny",
+                    "Action": ["*"],
+                    "Resource": ["*"],
+                    "Condition": {
+                      "DateLessThan": {"aws:TokenIssueTime": "%s"}
+                    }
+                  }
+                }""".formatted(revokedAt);
+        server.iam().putRolePolicy(r -> r.roleName(s.roleName()).policyName("AWSRevokeOlderSessions")
+                .policyDocument(revocation));
+
+        try (IamClient iam = server.iam(session(old.credentials()))) {
+            assertAwsError(iam::listUsers, "AccessDenied", 403, "User: " + old.assumedRoleUser().arn()
+                    + " is not authorized to perform: iam:ListUsers on resource: " + USERS
+                    + " with an explicit deny in an identity-based policy");
+        }
+        AssumeRoleResponse fresh = assume(server, s.key(), s.roleArn(), "new-session");
+        try (IamClient iam = server.iam(session(fresh.credentials()))) {
+            assertThat(iam.listUsers().users()).isNotNull();
+        }
+    }
+}
