@@ -13,6 +13,8 @@
 #   ROUNDS=3               rounds; the table gives medians and the median of the per-round ratios
 #   CONNECTIONS=16         concurrent connections (closed loop: each sends its next call when answered)
 #   SCENARIOS=GetUser,ListUsers,GetCallerIdentity,CreateUser+DeleteUser
+#                          (also: AssumeRole, the seeded user assuming the seeded role; RoleSession:GetCallerIdentity,
+#                          a call signed with a role session's temporary credentials)
 #   PIN=split              split: each server on CPU SERVER_CPUS (default 1), the driver on DRIVER_CPUS (default 0),
 #                          so that driver and server do not take CPU from each other; none: no pinning
 #   JAVA=/path/to/java     a JDK >= 21 (default: JAVA_HOME, PATH or /usr/lib/jvm, the first that is >= 21)

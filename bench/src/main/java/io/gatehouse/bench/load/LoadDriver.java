@@ -62,14 +62,14 @@ public final class LoadDriver {
         // server (or a driver) whose JIT has only just started on the code the others will find compiled.
         for (Scenario scenario : options.scenarios()) {
             for (Target target : targets) {
-                new LoadRun(target.address(), scenario.workload(target.signer(), clock, options.users(), run + "-0"),
+                new LoadRun(target.address(), scenario.workload(target, clock, options.users(), run + "-0"),
                         options.connections(), target.cpu()).run(options.warmup(), Duration.ZERO);
             }
         }
         for (int round = 1; round <= options.rounds(); round++) {
             for (Scenario scenario : options.scenarios()) {
                 for (Target target : targets) {
-                    Workload workload = scenario.workload(target.signer(), clock, options.users(),
+                    Workload workload = scenario.workload(target, clock, options.users(),
                             run + "-" + round);
                     LoadRun.Measurement m = new LoadRun(target.address(), workload, options.connections(), target.cpu())
                             .run(options.warmup(), options.duration());

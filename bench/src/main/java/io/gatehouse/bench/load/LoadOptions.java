@@ -22,7 +22,7 @@ record LoadOptions(Map<String, URI> targets, Map<String, Long> serverPids, Strin
     static final String USAGE = """
             usage: LoadDriver --target LABEL=http://HOST:PORT [--target LABEL=URL ...] | --endpoint URL
                               [--access-key ID] [--secret-key SECRET] [--region us-east-1]
-                              [--scenarios GetUser,ListUsers,GetCallerIdentity,CreateUser+DeleteUser]
+                              [--scenarios GetUser,ListUsers,GetCallerIdentity,CreateUser+DeleteUser,AssumeRole,RoleSession:GetCallerIdentity]
                               [--duration SECONDS] [--warmup SECONDS] [--connections N] [--users N]
                               [--rounds N] [--pid LABEL=PID ...]
               Credentials default to AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. With two targets the report

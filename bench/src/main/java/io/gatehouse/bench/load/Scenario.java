@@ -1,5 +1,7 @@
 package io.gatehouse.bench.load;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 
@@ -13,7 +15,11 @@ enum Scenario {
     /** STS {@code GetCallerIdentity}, signed for {@code sts}. */
     GET_CALLER_IDENTITY("GetCallerIdentity"),
     /** {@code CreateUser} of a fresh name, then {@code DeleteUser} of it: two durable changes per iteration. */
-    CREATE_DELETE_USER("CreateUser+DeleteUser");
+    CREATE_DELETE_USER("CreateUser+DeleteUser"),
+    /** STS {@code AssumeRole} of the seeded role by the seeded user: a trust-policy decision and a new session each. */
+    ASSUME_ROLE("AssumeRole"),
+    /** STS {@code GetCallerIdentity} signed with a role session's temporary credentials: the token opened each call. */
+    ROLE_SESSION_CALL("RoleSession:GetCallerIdentity");
 
     static final String IAM_VERSION = "Version=2010-05-08";
     static final String STS_VERSION = "Version=2011-06-15";
@@ -34,10 +40,12 @@ enum Scenario {
     /**
      * The scenario's requests for one run.
      *
+     * @param target the server, with its signers (its {@link Target#prepare} has run)
      * @param users  how many users were seeded ({@link #seededUser(int)} 0 to {@code users - 1})
      * @param runId  distinguishes the names a write scenario creates from those of every other run
      */
-    Workload workload(Signer signer, Clock clock, int users, String runId) {
+    Workload workload(Target target, Clock clock, int users, String runId) {
+        Signer signer = target.signer();
         return switch (this) {
             case GET_USER -> {
                 String name = seededUser(users / 2);
@@ -58,6 +66,15 @@ enum Scenario {
                     "Action=GetCallerIdentity&" + STS_VERSION, clock),
                     body -> body.contains("<Arn>") ? null : "GetCallerIdentity answered no Arn");
             case CREATE_DELETE_USER -> new CreateDeletePairs(signer, clock, "lb-" + runId + "-");
+            case ASSUME_ROLE -> new ReadWorkload(new PerSecondRequest(target.assumer(), "sts",
+                    "Action=AssumeRole&" + STS_VERSION + "&RoleArn="
+                            + URLEncoder.encode(target.roleArn(), StandardCharsets.UTF_8) + "&RoleSessionName=bench",
+                    clock),
+                    body -> body.contains("<SessionToken>") ? null : "AssumeRole answered no SessionToken");
+            case ROLE_SESSION_CALL -> new ReadWorkload(new PerSecondRequest(target.roleSession(), "sts",
+                    "Action=GetCallerIdentity&" + STS_VERSION, clock),
+                    body -> body.contains("assumed-role/" + Target.ROLE + "/bench") ? null
+                            : "GetCallerIdentity did not answer the role session");
         };
     }
 
@@ -74,7 +91,7 @@ enum Scenario {
             }
         }
         throw new IllegalArgumentException("unknown scenario " + text + "; one of GetUser, ListUsers, "
-                + "GetCallerIdentity, CreateUser+DeleteUser");
+                + "GetCallerIdentity, CreateUser+DeleteUser, AssumeRole, RoleSession:GetCallerIdentity");
     }
 
     private static int occurrences(String text, String part) {

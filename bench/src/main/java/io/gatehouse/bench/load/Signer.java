@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * Signs AWS Query requests ({@code POST /} with a form body) with the AWS SDK for Java v2's own SigV4 signer, as an
@@ -32,14 +33,29 @@ final class Signer {
     private final String region;
 
     Signer(URI endpoint, String accessKeyId, String secretAccessKey, String region) {
+        this(endpoint, AwsCredentialsIdentity.create(accessKeyId, secretAccessKey), region);
+    }
+
+    private Signer(URI endpoint, AwsCredentialsIdentity identity, String region) {
         this.endpoint = endpoint.resolve("/");
-        this.identity = AwsCredentialsIdentity.create(accessKeyId, secretAccessKey);
+        this.identity = identity;
         this.region = region;
     }
 
     /** The same endpoint and region, signing with another secret (to show that a server checks signatures). */
     Signer withSecret(String secretAccessKey) {
         return new Signer(endpoint, identity.accessKeyId(), secretAccessKey, region);
+    }
+
+    /** The same endpoint and region, signing with other long-term credentials. */
+    Signer withKey(String accessKeyId, String secretAccessKey) {
+        return new Signer(endpoint, accessKeyId, secretAccessKey, region);
+    }
+
+    /** The same endpoint and region, signing with temporary credentials (the token goes in X-Amz-Security-Token). */
+    Signer withSession(String accessKeyId, String secretAccessKey, String sessionToken) {
+        return new Signer(endpoint, AwsSessionCredentialsIdentity.create(accessKeyId, secretAccessKey, sessionToken),
+                region);
     }
 
     /**

@@ -39,7 +39,11 @@ public final class StubServer {
         for (int i = 0; i < 100; i++) {
             users.append("<UserName>").append(Scenario.seededUser(i)).append("</UserName>");
         }
-        String body = "<Response><Arn>arn:aws:iam::123456789012:root</Arn>" + users + "</Response>";
+        // What the driver's preparation and the role scenarios read: an account, credentials, a role session's ARN.
+        String body = "<Response><Arn>arn:aws:iam::123456789012:root</Arn><Account>123456789012</Account>"
+                + "<AccessKeyId>ASIASTUBSTUBSTUBSTUB</AccessKeyId><SecretAccessKey>stub</SecretAccessKey>"
+                + "<SessionToken>stub</SessionToken><Role>arn:aws:sts::123456789012:assumed-role/" + Target.ROLE
+                + "/bench</Role>" + users + "</Response>";
         return ("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
                 .getBytes(StandardCharsets.US_ASCII);
     }
