@@ -13,6 +13,7 @@ import io.gatehouse.server.state.StateLoader;
 import io.gatehouse.server.state.StateWriter;
 import io.gatehouse.server.store.Store;
 import io.gatehouse.server.store.StoreOptions;
+import io.gatehouse.server.workload.WorkloadTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ public final class GatehouseData implements AutoCloseable {
     private final StateWriter state;
     private final SessionKeys sessionKeys;
     private final CredentialReports reports;
+    private final WorkloadTokens workloadTokens;
     private final String database;
     private final String masterKeyId;
 
@@ -44,6 +46,7 @@ public final class GatehouseData implements AutoCloseable {
         this.state = state;
         this.sessionKeys = sessionKeys;
         this.reports = reports;
+        this.workloadTokens = new WorkloadTokens(store);
         this.database = database;
         this.masterKeyId = masterKeyId;
     }
@@ -130,6 +133,11 @@ public final class GatehouseData implements AutoCloseable {
     /** The accounts' credential reports, read from the store. */
     public CredentialReports reports() {
         return reports;
+    }
+
+    /** The workloads' bearer tokens, read from and written to the store. */
+    public WorkloadTokens workloadTokens() {
+        return workloadTokens;
     }
 
     /** The database for a log line, without credentials ({@link StoreOptions#description()}). */

@@ -16,6 +16,7 @@ import io.gatehouse.server.metrics.Metrics;
 import io.gatehouse.server.mfa.MfaCodes;
 import io.gatehouse.server.mfa.SessionMfaCheck;
 import io.gatehouse.server.session.Sessions;
+import io.gatehouse.server.workload.WorkloadCredentials;
 import io.gatehouse.server.state.AccessKey;
 import io.gatehouse.server.state.Account;
 import io.gatehouse.server.state.AccountState;
@@ -119,7 +120,9 @@ public final class GatehouseServer implements AutoCloseable {
             try {
                 SignIn signIn = new SignIn(services, services.passwordGuesses(), api::audit,
                         metrics.authorizations());
-                http = parts.http().start(api, signIn, metrics::scrape, () -> true,
+                WorkloadCredentials workloads = new WorkloadCredentials(data.workloadTokens(), sessions, state::current,
+                        ids, api::audit);
+                http = parts.http().start(api, signIn, workloads, metrics::scrape, () -> true,
                         options.dev() ? server::reset : null);
             } catch (RuntimeException e) {
                 api.close();

@@ -5,6 +5,9 @@ import io.gatehouse.server.console.SignIn;
 import io.gatehouse.server.console.SignInAnswer;
 import io.gatehouse.server.console.SignInAttempt;
 import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.workload.WorkloadAnswer;
+import io.gatehouse.server.workload.WorkloadCredentials;
+import io.gatehouse.server.workload.WorkloadRequest;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -51,6 +54,7 @@ public final class HttpServer implements AutoCloseable {
         Supplier<Boolean> ready;
         Runnable reset;
         SignIn signIn;
+        WorkloadCredentials workloads;
     }
 
     /**
@@ -106,6 +110,8 @@ public final class HttpServer implements AutoCloseable {
                         }));
                         routing.post("/signin", route.withBody((req, res, body) -> signIn(res,
                                 handlers.signIn.handle(signInAttempt(req, body, clock)))));
+                        routing.get(WorkloadCredentials.PATH, route.plain((req, res) -> workloadCredentials(res,
+                                handlers.workloads.answer(workloadRequest(req, clock)))));
                         if (resettable) {
                             routing.post("/moto-api/reset", route.plain((req, res) -> {
                                 handlers.reset.run();
@@ -130,11 +136,14 @@ public final class HttpServer implements AutoCloseable {
      * Starts listening: requests are answered from here on.
      *
      * @param signIn console sign-in ({@code POST /signin})
+     * @param workloads the container-credentials endpoint ({@code GET /v1/workload-credentials})
      * @param reset the emulator-mode reset; called only when the server was prepared {@code resettable}
      */
-    public HttpServer start(Api api, SignIn signIn, Supplier<String> metrics, Supplier<Boolean> ready, Runnable reset) {
+    public HttpServer start(Api api, SignIn signIn, WorkloadCredentials workloads, Supplier<String> metrics,
+                            Supplier<Boolean> ready, Runnable reset) {
         handlers.api = api;
         handlers.signIn = signIn;
+        handlers.workloads = workloads;
         handlers.metrics = metrics;
         handlers.ready = ready;
         handlers.reset = reset;
@@ -186,6 +195,18 @@ public final class HttpServer implements AutoCloseable {
         if (answer.retryAfter() != null) {
             res.header(HeaderNames.RETRY_AFTER, answer.retryAfterSeconds());
         }
+        json(res, answer.status(), answer.json());
+    }
+
+    private static WorkloadRequest workloadRequest(ServerRequest req, Clock clock) {
+        return new WorkloadRequest(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null),
+                ApiRoute.address(req.remotePeer().address()), req.headers().first(HeaderNames.USER_AGENT).orElse(null),
+                clock.instant());
+    }
+
+    /** Workload credentials or their refusal; never cached, since they are credentials. */
+    private static void workloadCredentials(ServerResponse res, WorkloadAnswer answer) {
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
         json(res, answer.status(), answer.json());
     }
 
