@@ -7,6 +7,9 @@ import io.gatehouse.app.login.LoginCommand;
 import io.gatehouse.app.keys.KeysCommand;
 import io.gatehouse.app.keys.RotateSessionKeyCommand;
 import io.gatehouse.app.policy.PolicyCommand;
+import io.gatehouse.app.workload.IssueWorkloadTokenCommand;
+import io.gatehouse.app.workload.RevokeWorkloadTokenCommand;
+import io.gatehouse.app.workload.WorkloadCommand;
 import java.io.InputStream;
 import java.util.Map;
 import picocli.CommandLine;
@@ -53,7 +56,10 @@ public final class Gatehouse implements Runnable {
                 .addSubcommand(new SetRootPasswordCommand(environment, stdin));
         CommandLine keys = new CommandLine(new KeysCommand())
                 .addSubcommand(new RotateSessionKeyCommand(environment));
-        return new CommandLine(new Gatehouse()).addSubcommand(accounts).addSubcommand(keys)
+        CommandLine workload = new CommandLine(new WorkloadCommand())
+                .addSubcommand(new IssueWorkloadTokenCommand(environment))
+                .addSubcommand(new RevokeWorkloadTokenCommand(environment));
+        return new CommandLine(new Gatehouse()).addSubcommand(accounts).addSubcommand(keys).addSubcommand(workload)
                 .addSubcommand(new LoginCommand(environment, stdin));
     }
 
