@@ -1,22 +1,18 @@
 package io.gatehouse.app.workload;
 
-import io.gatehouse.app.DataLocation;
 import io.gatehouse.server.GatehouseData;
 import io.gatehouse.server.ServerOptions;
 import io.gatehouse.server.workload.WorkloadCredentials;
+import io.gatehouse.server.workload.WorkloadToken;
 import io.gatehouse.server.workload.WorkloadTokens;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gatehouse workload token}: issues a workload a bearer token bound to a role or an instance profile, and prints
@@ -28,14 +24,7 @@ import picocli.CommandLine.Spec;
                 "and print it once with the environment variables to export for the workload's AWS SDK.",
                 "A server already running on the same data accepts the token at once.",
                 "Exit status: 0 issued, 1 refused (no such role or profile, or no data), 2 usage error."})
-public final class IssueWorkloadTokenCommand implements Callable<Integer> {
-
-    static final int REFUSED = 1;
-
-    private final Map<String, String> environment;
-
-    @Spec
-    CommandSpec spec;
+public final class IssueWorkloadTokenCommand extends TokenCommand {
 
     @ArgGroup(multiplicity = "1")
     Binding binding;
@@ -66,55 +55,30 @@ public final class IssueWorkloadTokenCommand implements Callable<Integer> {
             description = "The server as the workload reaches it, for the printed variables (default: ${DEFAULT-VALUE}).")
     String endpoint;
 
-    @Mixin
-    DataLocation data;
-
     /** @param environment the process environment, where the master key may be ({@code GATEHOUSE_MASTER_KEY}) */
     public IssueWorkloadTokenCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
-    public Integer call() {
-        GatehouseData opened;
-        try {
-            opened = data.openExisting(environment);
-        } catch (IllegalStateException noData) {
-            return refuse(noData.getMessage() + ".");
-        }
-        try (opened) {
-            WorkloadTokens.Issued issued;
-            try {
-                WorkloadBinding bound = WorkloadBinding.find(opened.state().current(), binding.role,
-                        binding.instanceProfile, accountId);
-                issued = opened.workloadTokens().issue(bound.accountId(), bound.roleName(),
-                        bound.instanceProfileName(), sessionName, Clock.systemUTC().instant(), ttl);
-            } catch (IllegalArgumentException refused) {
-                return refuse(refused.getMessage() + ".");
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("# Workload token " + issued.stored().id() + " for "
-                    + (issued.stored().roleName() != null ? "role " + issued.stored().roleName()
-                    : "instance profile " + issued.stored().instanceProfileName())
-                    + " of account " + issued.stored().accountId() + ", session " + issued.stored().sessionName()
-                    + ", valid until " + issued.stored().expiresAt() + ". Shown once; revoke it with");
-            out.println("#   gatehouse workload revoke --account " + issued.stored().accountId() + " "
-                    + issued.stored().id());
-            out.println("export AWS_CONTAINER_CREDENTIALS_FULL_URI=" + stripSlash(endpoint) + WorkloadCredentials.PATH);
-            out.println("export AWS_CONTAINER_AUTHORIZATION_TOKEN=" + issued.token());
-            out.flush();
-            return CommandLine.ExitCode.OK;
-        }
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private int refuse(String message) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("gatehouse workload token: " + message);
-        err.flush();
-        return REFUSED;
+    int run(GatehouseData opened) {
+        WorkloadBinding bound = WorkloadBinding.find(opened.state().current(), binding.role, binding.instanceProfile,
+                accountId);
+        WorkloadTokens.Issued issued = opened.workloadTokens().issue(bound.accountId(), bound.roleName(),
+                bound.instanceProfileName(), sessionName, Clock.systemUTC().instant(), ttl);
+        WorkloadToken stored = issued.stored();
+        PrintWriter out = out();
+        out.println("# Workload token " + stored.id() + " for "
+                + (stored.roleName() != null ? "role " + stored.roleName()
+                : "instance profile " + stored.instanceProfileName())
+                + " of account " + stored.accountId() + ", session " + stored.sessionName() + ", valid until "
+                + stored.expiresAt() + ". Shown once; revoke it with");
+        out.println("#   gatehouse workload revoke --account " + stored.accountId() + " " + stored.id());
+        out.println("export AWS_CONTAINER_CREDENTIALS_FULL_URI="
+                + (endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint)
+                + WorkloadCredentials.PATH);
+        out.println("export AWS_CONTAINER_AUTHORIZATION_TOKEN=" + issued.token());
+        out.flush();
+        return CommandLine.ExitCode.OK;
     }
 }

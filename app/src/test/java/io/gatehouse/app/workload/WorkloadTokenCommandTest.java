@@ -125,7 +125,7 @@ class WorkloadTokenCommandTest {
         assertThat(revoked.status()).as(revoked.err()).isZero();
         assertThatThrownBy(() -> callerArn(issued.out())).isInstanceOf(SdkClientException.class);
         Run again = run("workload", "revoke", id.group(1));
-        assertThat(again.status()).isEqualTo(RevokeWorkloadTokenCommand.REFUSED);
+        assertThat(again.status()).isEqualTo(TokenCommand.REFUSED);
         assertThat(again.err()).contains("there is no workload token " + id.group(1));
     }
 
@@ -138,7 +138,7 @@ class WorkloadTokenCommandTest {
         assertThat(callerArn(byArn.out())).startsWith("arn:aws:sts::" + account + ":assumed-role/builder/workload-");
 
         Run wrongPath = run("workload", "token", "--role", "arn:aws:iam::" + account + ":role/builder");
-        assertThat(wrongPath.status()).isEqualTo(IssueWorkloadTokenCommand.REFUSED);
+        assertThat(wrongPath.status()).isEqualTo(TokenCommand.REFUSED);
         assertThat(wrongPath.err()).contains("has no role arn:aws:iam::" + account + ":role/builder");
     }
 
@@ -160,16 +160,16 @@ class WorkloadTokenCommandTest {
     @Test
     void refusalsAndUsageErrors() {
         Run noRole = run("workload", "token", "--role", "nobody");
-        assertThat(noRole.status()).isEqualTo(IssueWorkloadTokenCommand.REFUSED);
+        assertThat(noRole.status()).isEqualTo(TokenCommand.REFUSED);
         assertThat(noRole.err()).contains("account " + ServerOptions.DEFAULT_ACCOUNT + " has no role nobody");
         assertThat(noRole.out()).isEmpty();
 
         Run otherAccount = run("workload", "token", "--role", "builder", "--account", "111122223333");
-        assertThat(otherAccount.status()).isEqualTo(IssueWorkloadTokenCommand.REFUSED);
+        assertThat(otherAccount.status()).isEqualTo(TokenCommand.REFUSED);
         assertThat(otherAccount.err()).contains("there is no account 111122223333");
 
         Run badName = run("workload", "token", "--role", "builder", "--session-name", "no spaces");
-        assertThat(badName.status()).isEqualTo(IssueWorkloadTokenCommand.REFUSED);
+        assertThat(badName.status()).isEqualTo(TokenCommand.REFUSED);
         assertThat(badName.err()).contains("is not a role session name");
 
         assertThat(run("workload", "token", "--role", "builder", "--ttl", "10s").status())

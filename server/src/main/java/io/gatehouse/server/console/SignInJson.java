@@ -1,25 +1,19 @@
 package io.gatehouse.server.console;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.gatehouse.server.protocol.JsonObjects;
 import io.gatehouse.server.session.Session;
 import io.gatehouse.server.session.SessionPrincipal;
 import io.gatehouse.server.session.Sessions;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 
 /** The JSON bodies the sign-in endpoint answers with. */
 final class SignInJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private SignInJson() {}
 
     /** {@code {"error": …, "message": …}}. */
     static String error(String error, String message) {
-        return write(json -> {
+        return JsonObjects.write(json -> {
             json.writeStringField("error", error);
             json.writeStringField("message", message);
         });
@@ -27,7 +21,7 @@ final class SignInJson {
 
     /** The password must be changed first: {@code {"error": "PasswordChangeRequired", "reason": …, "message": …}}. */
     static String changeRequired(String reason) {
-        return write(json -> {
+        return JsonObjects.write(json -> {
             json.writeStringField("error", "PasswordChangeRequired");
             json.writeStringField("reason", reason);
             json.writeStringField("message", "Your password must be changed: send the request again with newPassword.");
@@ -41,7 +35,7 @@ final class SignInJson {
      */
     static String signedIn(String accountId, SessionPrincipal principal, Sessions.Issued issued) {
         Session session = issued.content().session();
-        return write(json -> {
+        return JsonObjects.write(json -> {
             json.writeStringField("accountId", accountId);
             json.writeStringField("arn", principal.arn());
             if (principal.userName() != null) {
@@ -54,21 +48,5 @@ final class SignInJson {
             json.writeStringField("expiration", DateTimeFormatter.ISO_INSTANT.format(session.expiresAt()));
             json.writeEndObject();
         });
-    }
-
-    private interface Members {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    private static String write(Members members) {
-        StringWriter text = new StringWriter(256);
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            members.write(json);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
     }
 }

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,13 +61,13 @@ public final class SessionKeys {
      */
     public static SessionKeys open(Store store, SecretBox box, Clock clock) {
         SecureRandom random = new SecureRandom();
-        String sealed = join(store.writer().submit(tx -> tx.meta(SETTING).orElseGet(() -> {
+        String sealed = store.writer().run(tx -> tx.meta(SETTING).orElseGet(() -> {
             SessionKeyRing first = SessionKeyRing.first(random, clock.instant());
             String value = seal(box, first);
             tx.putMeta(SETTING, value);
             LOG.info("created session key {}", first.current().idHex());
             return value;
-        })));
+        }));
         return new SessionKeys(store, box, clock, random, open(box, sealed));
     }
 
@@ -121,13 +119,13 @@ public final class SessionKeys {
      * @return the ring after the rotation
      */
     public SessionKeyRing rotate() {
-        SessionKeyRing rotated = join(store.writer().submit(tx -> {
+        SessionKeyRing rotated = store.writer().run(tx -> {
             SessionKeyRing stored = tx.meta(SETTING).map(value -> open(box, value))
                     .orElseGet(() -> SessionKeyRing.first(random, clock.instant()));
             SessionKeyRing next = stored.rotated(random, clock.instant());
             tx.putMeta(SETTING, seal(box, next));
             return next;
-        }));
+        });
         ring = rotated;
         LOG.info("rotated session keys: current {}, previous {}", rotated.current().idHex(), rotated.previous().idHex());
         return rotated;
@@ -139,16 +137,5 @@ public final class SessionKeys {
 
     private static SessionKeyRing open(SecretBox box, String sealed) {
         return SessionKeyRing.decode(new String(box.open(CONTEXT, sealed), StandardCharsets.UTF_8));
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 }

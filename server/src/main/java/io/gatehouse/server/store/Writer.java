@@ -1,6 +1,7 @@
 package io.gatehouse.server.store;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The single writer of a store. Commands run one after another on one thread, up to
@@ -31,6 +32,23 @@ public interface Writer {
      * @return a future completed as the class comment says
      */
     <T> CompletableFuture<T> submit(WriteCommand<T> command);
+
+    /**
+     * Queues a command and waits until it is durable (or failed).
+     *
+     * @return the command's result
+     * @throws RuntimeException what the command threw, or the failure of its transaction, as the class comment says
+     */
+    default <T> T run(WriteCommand<T> command) {
+        try {
+            return submit(command).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
 
     /** The writer's counters so far. */
     WriterStats stats();

@@ -1,7 +1,6 @@
 package io.gatehouse.server.workload;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.gatehouse.server.protocol.JsonObjects;
 import io.gatehouse.server.session.Session;
 import io.gatehouse.server.session.SessionAttributes;
 import io.gatehouse.server.session.SessionIssuer;
@@ -15,9 +14,6 @@ import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.state.InstanceProfile;
 import io.gatehouse.server.state.Role;
 import io.gatehouse.server.store.AuditEvent;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -46,8 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkloadCredentials {
 
-    /** Before the answers below, which are made with it when the class is initialised. */
-    private static final JsonFactory JSON = new JsonFactory();
     /** The path the endpoint answers on. */
     public static final String PATH = "/v1/workload-credentials";
     /** The longest session issued. */
@@ -122,7 +116,7 @@ public final class WorkloadCredentials {
 
     private static String credentials(Sessions.Issued issued, String roleArn) {
         Session session = issued.content().session();
-        return json(json -> {
+        return JsonObjects.write(json -> {
             json.writeStringField("AccessKeyId", session.accessKeyId());
             json.writeStringField("SecretAccessKey", issued.content().secretAccessKey());
             json.writeStringField("Token", issued.token());
@@ -133,25 +127,9 @@ public final class WorkloadCredentials {
     }
 
     private static WorkloadAnswer refusal(int status, String code, String message) {
-        return new WorkloadAnswer(status, json(json -> {
+        return new WorkloadAnswer(status, JsonObjects.write(json -> {
             json.writeStringField("code", code);
             json.writeStringField("message", message);
         }));
-    }
-
-    private interface Fields {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    private static String json(Fields fields) {
-        StringWriter text = new StringWriter(256);
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            fields.write(json);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
     }
 }

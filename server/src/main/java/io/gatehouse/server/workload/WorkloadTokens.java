@@ -15,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,7 +84,7 @@ public final class WorkloadTokens {
         Instant issued = now.truncatedTo(ChronoUnit.SECONDS);
         WorkloadToken stored = new WorkloadToken(id, accountId, roleName, instanceProfileName,
                 sessionName != null ? sessionName : "workload-" + id.substring(0, 8), issued, issued.plus(ttl));
-        join(store.writer().submit(tx -> tx.put(accountId, KIND, id, encode(stored))));
+        store.writer().run(tx -> tx.put(accountId, KIND, id, encode(stored)));
         return new Issued(token, stored);
     }
 
@@ -108,7 +107,7 @@ public final class WorkloadTokens {
      * @return whether there was such a token
      */
     public boolean revoke(String accountId, String id) {
-        return join(store.writer().submit(tx -> tx.delete(accountId, KIND, id)));
+        return store.writer().run(tx -> tx.delete(accountId, KIND, id));
     }
 
     /** The token's SHA-256 in lower-case hex: its id. */
@@ -148,16 +147,5 @@ public final class WorkloadTokens {
     private static String textOrNull(JsonNode json, String field) {
         JsonNode value = json.get(field);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,31 +81,32 @@ class WorkloadCredentialsTest {
     }
 
     /**
-     * What the SDK's container provider resolves with only the two settings the environment variables carry (the
-     * SDK reads them from these system properties first).
+     * What {@code use} makes of the SDK's container provider configured with only the two settings the environment
+     * variables carry (the SDK reads them from these system properties before the environment).
      */
-    private static AwsCredentials resolveAsContainer(TestServer server, String token) {
+    private static <T> T withContainerProvider(TestServer server, String token,
+                                               Function<ContainerCredentialsProvider, T> use) {
         System.setProperty("aws.containerCredentialsFullUri", endpoint(server).toString());
         System.setProperty("aws.containerAuthorizationToken", token);
         try (ContainerCredentialsProvider provider = ContainerCredentialsProvider.builder().build()) {
-            return provider.resolveCredentials();
+            return use.apply(provider);
         } finally {
             System.clearProperty("aws.containerCredentialsFullUri");
             System.clearProperty("aws.containerAuthorizationToken");
         }
     }
 
+    private static AwsCredentials resolveAsContainer(TestServer server, String token) {
+        return withContainerProvider(server, token, ContainerCredentialsProvider::resolveCredentials);
+    }
+
     private static String callerArn(TestServer server, String token) {
-        System.setProperty("aws.containerCredentialsFullUri", endpoint(server).toString());
-        System.setProperty("aws.containerAuthorizationToken", token);
-        try (ContainerCredentialsProvider provider = ContainerCredentialsProvider.builder().build();
-             StsClient sts = StsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                     .credentialsProvider(provider).httpClient(UrlConnectionHttpClient.create()).build()) {
-            return sts.getCallerIdentity().arn();
-        } finally {
-            System.clearProperty("aws.containerCredentialsFullUri");
-            System.clearProperty("aws.containerAuthorizationToken");
-        }
+        return withContainerProvider(server, token, provider -> {
+            try (StsClient sts = StsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                    .credentialsProvider(provider).httpClient(UrlConnectionHttpClient.create()).build()) {
+                return sts.getCallerIdentity().arn();
+            }
+        });
     }
 
     @ParameterizedTest
