@@ -28,7 +28,8 @@ import java.util.Map;
  * {@code gatehouse keys rotate-session-key} to rotate the session keys ({@link #openExisting}).
  *
  * <p>Whoever opens it holds its own copy of the state: a change written here reaches a server already running on
- * the same database only when that server starts again.
+ * the same database only when that server starts again. Workload tokens are the exception: servers read them from the
+ * store at each use ({@link WorkloadTokens}), so one issued or revoked here counts at once.
  */
 public final class GatehouseData implements AutoCloseable {
 

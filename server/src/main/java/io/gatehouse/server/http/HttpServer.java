@@ -21,8 +21,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The HTTP side of the server (Helidon SE): the AWS API, health and metrics, and in emulator mode the reset
- * endpoint. It bounds what a client can send and how long it may take ({@link HttpLimits}) before any work is done,
+ * The HTTP side of the server (Helidon SE): the AWS API, health and metrics, console sign-in, the workloads'
+ * container-credentials endpoint, and in emulator mode the reset endpoint. It bounds what a client can send and how long it may take ({@link HttpLimits}) before any work is done,
  * and answers whatever it refuses with an AWS error document, so a hostile client costs little, learns nothing about
  * the server's insides, and others keep being served.
  *
