@@ -103,17 +103,24 @@ public final class Api implements AutoCloseable {
             boolean form = isForm(request.header("Content-Type"));
             parameters = FormParameters.of(request.rawQuery(), form ? body : null);
             endpoint = endpointFor(parameters, endpoint);
-            Authentication<KeyOwner> authentication = verifier.verify(new SigV4Request(request.method(),
-                    request.rawPath(), request.rawQuery(), request.headers(), Payload.of(request.body())));
-            keyUsage.record(authentication, request.received());
-            ServiceEndpoint signed = bySigningName.get(authentication.service());
-            if (signed != null) {
-                endpoint = signed;
+            if (UnsignedCalls.isUnsigned(endpoint, first(parameters, "Action"))) {
+                Caller caller = UnsignedCalls.caller(parameters);
+                RequestFacts facts = new RequestFacts(request.received(), request.sourceIp(),
+                        request.header("User-Agent"), request.secureTransport(), caller.region());
+                response = call(endpoint, parameters, caller, facts, requestId);
+            } else {
+                Authentication<KeyOwner> authentication = verifier.verify(new SigV4Request(request.method(),
+                        request.rawPath(), request.rawQuery(), request.headers(), Payload.of(request.body())));
+                keyUsage.record(authentication, request.received());
+                ServiceEndpoint signed = bySigningName.get(authentication.service());
+                if (signed != null) {
+                    endpoint = signed;
+                }
+                Caller caller = caller(authentication);
+                RequestFacts facts = new RequestFacts(request.received(), request.sourceIp(),
+                        request.header("User-Agent"), request.secureTransport(), authentication.region());
+                response = call(endpoint, parameters, caller, facts, requestId);
             }
-            Caller caller = caller(authentication);
-            RequestFacts facts = new RequestFacts(request.received(), request.sourceIp(), request.header("User-Agent"),
-                    request.secureTransport(), authentication.region());
-            response = call(endpoint, parameters, caller, facts, requestId);
         } catch (AwsException e) {
             failure = e.error();
             response = error(endpoint, e, requestId);
