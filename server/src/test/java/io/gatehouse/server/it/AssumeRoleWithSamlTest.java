@@ -13,6 +13,7 @@ import io.gatehouse.server.it.SamlIdentityProvider.Response;
 import io.gatehouse.server.store.Backend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AssertionEncryptionModeType;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlResponse;
@@ -227,6 +229,27 @@ class AssumeRoleWithSamlTest {
                 .filter(e -> !e.path("responseElements").isNull())
                 .count();
         assertThat(issued).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anEncryptedAssertionIsDecryptedWithTheProvidersKeyAndRequiredModeRefusesPlainOnes(Backend backend) {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        KeyPair spKey = CredentialFixtures.rsa(2048);
+        server.iam().updateSAMLProvider(r -> r.samlProviderArn(f.providerArn())
+                .addPrivateKey(CredentialFixtures.pkcs8(spKey))
+                .assertionEncryptionMode(AssertionEncryptionModeType.REQUIRED));
+
+        String encrypted = f.idp().issueEncrypted(f.response(), spKey.getPublic());
+        assertThat(assume(server, f, encrypted).subject()).isEqualTo("alice@example.com");
+
+        refused(server, f, f.idp().issue(f.response()), "InvalidIdentityToken", 400,
+                "Assertion encryption is required by the SAML provider");
+        refused(server, f, f.idp().issueEncrypted(f.response(), CredentialFixtures.rsa(2048).getPublic()),
+                "InvalidIdentityToken", 400, "Unable to decrypt the SAML assertion");
+        refused(server, f, f.idp().issueEncrypted(f.response().signed(false, false), spKey.getPublic()),
+                "InvalidIdentityToken", 400, SIGNATURE_INVALID);
     }
 
     private static void refused(TestServer server, Federation f, String assertion, String code, int status,

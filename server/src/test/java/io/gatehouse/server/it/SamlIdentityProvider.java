@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
@@ -21,6 +24,9 @@ import javax.xml.transform.stream.StreamResult;
 import org.apache.xml.security.Init;
 import org.apache.xml.security.algorithms.MessageDigestAlgorithm;
 import org.apache.xml.security.c14n.Canonicalizer;
+import org.apache.xml.security.encryption.EncryptedKey;
+import org.apache.xml.security.encryption.XMLCipher;
+import org.apache.xml.security.keys.KeyInfo;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
 import org.w3c.dom.Document;
@@ -140,6 +146,36 @@ final class SamlIdentityProvider {
         Document forged = document(evil.signed(false, false), keys.getPrivate());
         Element forgedAssertion = (Element) forged.getElementsByTagNameNS(ASSERTION, "Assertion").item(0);
         response.appendChild(document.importNode(forgedAssertion, true));
+        return base64(serialize(document));
+    }
+
+    /**
+     * The response with its (signed) assertion encrypted for the service provider's {@code publicKey}, as IdPs do
+     * for AWS's assertion encryption: AES-256-GCM content, its key wrapped with RSA-OAEP in the
+     * {@code EncryptedData}'s {@code KeyInfo}, inside a {@code saml:EncryptedAssertion}.
+     */
+    String issueEncrypted(Response response, PublicKey publicKey) {
+        Document document = document(response, keys.getPrivate());
+        Element assertion = (Element) document.getElementsByTagNameNS(ASSERTION, "Assertion").item(0);
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256);
+            SecretKey contentKey = generator.generateKey();
+            XMLCipher keyCipher = XMLCipher.getInstance(XMLCipher.RSA_OAEP);
+            keyCipher.init(XMLCipher.WRAP_MODE, publicKey);
+            EncryptedKey wrapped = keyCipher.encryptKey(document, contentKey);
+            XMLCipher dataCipher = XMLCipher.getInstance(XMLCipher.AES_256_GCM);
+            dataCipher.init(XMLCipher.ENCRYPT_MODE, contentKey);
+            KeyInfo keyInfo = new KeyInfo(document);
+            keyInfo.add(wrapped);
+            dataCipher.getEncryptedData().setKeyInfo(keyInfo);
+            Element container = document.createElementNS(ASSERTION, "saml:EncryptedAssertion");
+            assertion.getParentNode().insertBefore(container, assertion);
+            container.appendChild(assertion);
+            dataCipher.doFinal(document, assertion, false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         return base64(serialize(document));
     }
 
