@@ -151,6 +151,14 @@ final class AssumeRoleWithSamlOperation {
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
 
+        // "valid for the duration that you specified …, or until the time specified in the SAML authentication
+        // response's SessionNotOnOrAfter value, whichever is shorter" (STS API Reference).
+        if (assertion.sessionEnd() != null && assertion.sessionEnd().isBefore(now.plus(duration))) {
+            if (!assertion.sessionEnd().isAfter(now)) {
+                throw AwsError.EXPIRED_TOKEN_EXCEPTION.exception("Session is expired");
+            }
+            duration = Duration.between(now, assertion.sessionEnd());
+        }
         SessionPrincipal principal = new SessionPrincipal(SessionPrincipal.Kind.ASSUMED_ROLE,
                 AssumeRoleOperation.assumedRoleArn(accountId, role.name(), sessionName),
                 role.id() + ":" + sessionName);

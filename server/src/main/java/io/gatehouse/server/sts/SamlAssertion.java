@@ -1,5 +1,6 @@
 package io.gatehouse.server.sts;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +13,10 @@ import java.util.Map;
  *                     {@code SubjectType})
  * @param recipient    the {@code Recipient} of the bearer {@code SubjectConfirmationData} (STS's {@code Audience})
  * @param attributes   every attribute's values by the attribute's {@code Name}, in document order
+ * @param sessionEnd   the earliest {@code SessionNotOnOrAfter} of its {@code AuthnStatement}s, or {@code null}
  */
 record SamlAssertion(String issuer, String subject, String subjectType, String recipient,
-                     Map<String, List<String>> attributes) {
+                     Map<String, List<String>> attributes, Instant sessionEnd) {
 
     SamlAssertion {
         attributes = Map.copyOf(attributes);

@@ -267,7 +267,19 @@ final class SamlResponseVerifier {
         }
         String recipient = bearerRecipient(subject, now);
         return new SamlAssertion(issuer.getTextContent().strip(), nameId.getTextContent().strip(),
-                subjectType(nameId.getAttribute("Format")), recipient, attributes(assertion));
+                subjectType(nameId.getAttribute("Format")), recipient, attributes(assertion), sessionEnd(assertion));
+    }
+
+    /** The earliest {@code SessionNotOnOrAfter} of the assertion's authentication statements, or {@code null}. */
+    private static Instant sessionEnd(Element assertion) {
+        Instant end = null;
+        for (Element statement : children(assertion, ASSERTION_NS, "AuthnStatement")) {
+            Instant at = time(statement.getAttribute("SessionNotOnOrAfter"));
+            if (at != null && (end == null || at.isBefore(end))) {
+                end = at;
+            }
+        }
+        return end;
     }
 
     private static boolean hasAwsAudience(Element conditions) {

@@ -170,6 +170,17 @@ class AssumeRoleWithSamlTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void theSessionEndsAtSessionNotOnOrAfterWhenThatIsSooner(Backend backend) {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        AssumeRoleWithSamlResponse answer = assume(server, f,
+                f.idp().issue(f.response().session(Duration.ofMinutes(20))));
+        assertThat(answer.credentials().expiration()).isBetween(Instant.now().plus(Duration.ofMinutes(18)),
+                Instant.now().plus(Duration.ofMinutes(21)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void aTrustPolicyConditionOnTheSamlKeysThatFailsDenies(Backend backend) {
         TestServer server = servers.get(backend);
         Federation f = federation(server, "{\"StringEquals\":{\"saml:sub\":\"bob@example.com\"}}");

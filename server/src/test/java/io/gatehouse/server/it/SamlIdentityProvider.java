@@ -73,7 +73,7 @@ final class SamlIdentityProvider {
     /** What a response asserts and how it is signed; each {@code with…} returns a changed copy. */
     record Response(String issuer, String subject, String subjectFormat, Instant issued, Duration validFor,
                     String audience, String recipient, Map<String, List<String>> attributes, boolean signResponse,
-                    boolean signAssertion) {
+                    boolean signAssertion, Duration sessionLength) {
 
         /** A response for the role and provider pair, session name {@code alice}, the assertion signed. */
         static Response forRole(String roleArn, String providerArn) {
@@ -82,7 +82,7 @@ final class SamlIdentityProvider {
             attributes.put(ROLE_SESSION_NAME, List.of("alice"));
             return new Response(null, "alice@example.com", "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
                     Instant.now(), Duration.ofMinutes(5), "urn:amazon:webservices", AWS_SIGNIN, attributes, false,
-                    true);
+                    true, Duration.ofHours(8));
         }
 
         Response with(String attribute, String... values) {
@@ -93,32 +93,38 @@ final class SamlIdentityProvider {
                 changed.put(attribute, List.of(values));
             }
             return new Response(issuer, subject, subjectFormat, issued, validFor, audience, recipient, changed,
-                    signResponse, signAssertion);
+                    signResponse, signAssertion, sessionLength);
         }
 
         Response issuedAt(Instant when, Duration valid) {
             return new Response(issuer, subject, subjectFormat, when, valid, audience, recipient, attributes,
-                    signResponse, signAssertion);
+                    signResponse, signAssertion, sessionLength);
         }
 
         Response audience(String newAudience) {
             return new Response(issuer, subject, subjectFormat, issued, validFor, newAudience, recipient, attributes,
-                    signResponse, signAssertion);
+                    signResponse, signAssertion, sessionLength);
         }
 
         Response recipient(String newRecipient) {
             return new Response(issuer, subject, subjectFormat, issued, validFor, audience, newRecipient, attributes,
-                    signResponse, signAssertion);
+                    signResponse, signAssertion, sessionLength);
         }
 
         Response issuer(String newIssuer) {
             return new Response(newIssuer, subject, subjectFormat, issued, validFor, audience, recipient, attributes,
-                    signResponse, signAssertion);
+                    signResponse, signAssertion, sessionLength);
         }
 
         Response signed(boolean response, boolean assertion) {
             return new Response(issuer, subject, subjectFormat, issued, validFor, audience, recipient, attributes,
-                    response, assertion);
+                    response, assertion, sessionLength);
+        }
+
+        /** The {@code SessionNotOnOrAfter} of the authentication statement, this long after the response. */
+        Response session(Duration length) {
+            return new Response(issuer, subject, subjectFormat, issued, validFor, audience, recipient, attributes,
+                    signResponse, signAssertion, length);
         }
     }
 
@@ -205,12 +211,12 @@ final class SamlIdentityProvider {
                 <saml:SubjectConfirmationData NotOnOrAfter="%9$s" Recipient="%11$s"/></saml:SubjectConfirmation>\
                 </saml:Subject><saml:Conditions NotBefore="%5$s" NotOnOrAfter="%9$s"><saml:AudienceRestriction>\
                 <saml:Audience>%10$s</saml:Audience></saml:AudienceRestriction></saml:Conditions><saml:AuthnStatement \
-                AuthnInstant="%5$s"><saml:AuthnContext><saml:AuthnContextClassRef>\
+                AuthnInstant="%5$s" SessionNotOnOrAfter="%13$s"><saml:AuthnContext><saml:AuthnContextClassRef>\
                 urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef>\
                 </saml:AuthnContext></saml:AuthnStatement><saml:AttributeStatement>%12$s</saml:AttributeStatement>\
                 </saml:Assertion></samlp:Response>""".formatted(PROTOCOL, ASSERTION, responseId, assertionId,
                 r.issued(), issuer, r.subjectFormat(), r.subject(), notOnOrAfter, r.audience(), r.recipient(),
-                attributes);
+                attributes, r.issued().plus(r.sessionLength()));
         Document document = parse(xml);
         Element response = document.getDocumentElement();
         Element assertion = (Element) document.getElementsByTagNameNS(ASSERTION, "Assertion").item(0);
