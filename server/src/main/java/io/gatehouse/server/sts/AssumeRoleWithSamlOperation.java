@@ -124,15 +124,7 @@ final class AssumeRoleWithSamlOperation {
                 : SamlConditionKeys.of(assertion, nameQualifier, accountId, provider.name()).entrySet()) {
             context.put(key.getKey(), key.getValue());
         }
-        if (sourceIdentity != null) {
-            context.put("sts:SourceIdentity", ContextValue.of(sourceIdentity));
-        }
-        if (!requestedTags.isEmpty()) {
-            context.requestTags(requestedTags);
-        }
-        if (!transitiveKeys.isEmpty()) {
-            context.put("sts:TransitiveTagKeys", ContextValue.multi(ContextType.STRING, transitiveKeys));
-        }
+        SessionTagParameters.putSessionKeys(context, sourceIdentity, requestedTags, transitiveKeys);
         RequestContext built = context.build();
         PolicySet trust = PolicySet.builder().resource(role.compiledTrustPolicy()).build();
         String canonicalRole = Arns.role(accountId, role.path(), role.name());
