@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,11 @@ class AssumeRoleWithSamlTest {
     }
 
     private static Federation federation(TestServer server, String condition) {
+        return federation(server, condition,
+                "[\"sts:AssumeRoleWithSAML\",\"sts:TagSession\",\"sts:SetSourceIdentity\"]");
+    }
+
+    private static Federation federation(TestServer server, String condition, String trustedActions) {
         IamClient iam = server.iam();
         SamlIdentityProvider idp = new SamlIdentityProvider("https://idp.test/" + unique("entity"));
         String providerName = unique("idp");
@@ -75,8 +81,7 @@ class AssumeRoleWithSamlTest {
                 .samlProviderArn();
         String roleName = unique("saml-role");
         String roleArn = iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(
-                trust("{\"Federated\":\"" + providerArn + "\"}", "[\"sts:AssumeRoleWithSAML\",\"sts:TagSession\",\"sts:SetSourceIdentity\"]",
-                        condition))).role().arn();
+                trust("{\"Federated\":\"" + providerArn + "\"}", trustedActions, condition))).role().arn();
         iam.putRolePolicy(r -> r.roleName(roleName).policyName("own").policyDocument(IamFixtures.allow("iam:ListRoles")));
         return new Federation(idp, providerName, providerArn, roleName, roleArn);
     }
@@ -190,6 +195,20 @@ class AssumeRoleWithSamlTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void sessionTagsAndASourceIdentityNeedTheirOwnPermissionInTheTrustPolicy(Backend backend) {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null, "\"sts:AssumeRoleWithSAML\"");
+        refused(server, f, f.idp().issue(f.response()
+                        .with("https://aws.amazon.com/SAML/Attributes/PrincipalTag:team", "blue")),
+                "AccessDenied", 403, "Not authorized to perform sts:TagSession");
+        refused(server, f, f.idp().issue(f.response()
+                        .with("https://aws.amazon.com/SAML/Attributes/SourceIdentity", "alice")),
+                "AccessDenied", 403, "Not authorized to perform sts:SetSourceIdentity");
+        assertThat(assume(server, f, f.idp().issue(f.response())).sourceIdentity()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void forgedOrMisaddressedResponsesAreRefusedAndIssueNothing(Backend backend) throws Exception {
         TestServer server = servers.get(backend);
         Federation f = federation(server, null);
@@ -234,12 +253,17 @@ class AssumeRoleWithSamlTest {
                 other.idp().issue(Response.forRole(f.roleArn(), other.providerArn())),
                 "AccessDenied", 403, "Not authorized to perform sts:AssumeRoleWithSAML");
 
-        long issued = auditEvents(server).stream()
+        List<JsonNode> refusals = auditEvents(server).stream()
                 .filter(e -> e.path("eventName").asText().equals("AssumeRoleWithSAML")
                         && e.path("requestParameters").path("roleArn").asText().equals(f.roleArn()))
-                .filter(e -> !e.path("responseElements").isNull())
-                .count();
-        assertThat(issued).isZero();
+                .toList();
+        assertThat(refusals).hasSizeGreaterThanOrEqualTo(10).allSatisfy(e -> {
+            assertThat(e.path("responseElements").isNull()).isTrue();
+            assertThat(e.path("errorCode").asText()).isNotEmpty();
+            assertThat(e.path("userIdentity").path("type").asText()).isEqualTo("SAMLUser");
+            assertThat(e.path("requestParameters").has("sAMLAssertion")).isFalse();
+            assertThat(e.toString()).doesNotContain(idp.issue(good).substring(0, 30));
+        });
     }
 
     @ParameterizedTest
