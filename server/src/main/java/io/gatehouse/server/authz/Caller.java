@@ -51,9 +51,12 @@ public record Caller(String accountId, Principal principal, String userName, Str
         return new Caller(accountId, principal, userName, provenUserId, accessKeyId, partition, region, session);
     }
 
-    /** Whether the call carried no signature (an identity provider's or an anonymous caller's). */
+    /**
+     * Whether this is the caller of an unsigned call: an identity provider (before and after its response proved the
+     * user) or an anonymous caller. No signed request has such a principal.
+     */
     public boolean isUnsigned() {
-        return accessKeyId == null;
+        return principal.kind() == Principal.Kind.FEDERATED || principal.kind() == Principal.Kind.ANONYMOUS;
     }
 
     /** Whether the caller signed with temporary credentials. */
