@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The AWS API of the server: one request in, one answer out. The way of a request (DESIGN.md): read the Query
- * parameters, verify the SigV4 signature (which also picks the service by its credential scope), decode and validate
+ * parameters, verify the SigV4 signature (which also picks the service by its credential scope; the few calls AWS
+ * takes unsigned, {@link UnsignedCalls}, skip this and are proven by their operation), decode and validate
  * the parameters from the service model, run the operation (which authorizes the caller with the policy engine and
  * writes through the group-committing writer), record the audit event, and encode the answer or the AWS error.
  * Each answered request is counted by its service, operation and outcome, with its latency.
@@ -103,16 +104,21 @@ public final class Api implements AutoCloseable {
             boolean form = isForm(request.header("Content-Type"));
             parameters = FormParameters.of(request.rawQuery(), form ? body : null);
             endpoint = endpointFor(parameters, endpoint);
-            Authentication<KeyOwner> authentication = verifier.verify(new SigV4Request(request.method(),
-                    request.rawPath(), request.rawQuery(), request.headers(), Payload.of(request.body())));
-            keyUsage.record(authentication, request.received());
-            ServiceEndpoint signed = bySigningName.get(authentication.service());
-            if (signed != null) {
-                endpoint = signed;
+            Caller caller;
+            if (UnsignedCalls.isUnsigned(endpoint, first(parameters, "Action"))) {
+                caller = UnsignedCalls.caller(parameters);
+            } else {
+                Authentication<KeyOwner> authentication = verifier.verify(new SigV4Request(request.method(),
+                        request.rawPath(), request.rawQuery(), request.headers(), Payload.of(request.body())));
+                keyUsage.record(authentication, request.received());
+                ServiceEndpoint signed = bySigningName.get(authentication.service());
+                if (signed != null) {
+                    endpoint = signed;
+                }
+                caller = caller(authentication);
             }
-            Caller caller = caller(authentication);
             RequestFacts facts = new RequestFacts(request.received(), request.sourceIp(), request.header("User-Agent"),
-                    request.secureTransport(), authentication.region());
+                    request.secureTransport(), caller.region());
             response = call(endpoint, parameters, caller, facts, requestId);
         } catch (AwsException e) {
             failure = e.error();

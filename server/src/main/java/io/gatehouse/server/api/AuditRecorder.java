@@ -116,17 +116,21 @@ public final class AuditRecorder {
             json.writeStartObject();
             json.writeStringField("eventVersion", "1.09");
             json.writeObjectFieldStart("userIdentity");
-            json.writeStringField("type", caller.isRoot() ? "Root" : caller.principalType().equals("User") ? "IAMUser"
-                    : caller.principalType());
-            json.writeStringField("principalId", caller.userId());
-            json.writeStringField("arn", caller.arn());
-            json.writeStringField("accountId", caller.accountId());
-            json.writeStringField("accessKeyId", caller.accessKeyId());
-            if (caller.userName() != null) {
-                json.writeStringField("userName", caller.userName());
-            }
-            if (caller.hasSession()) {
-                sessionContext(json, caller);
+            if (caller.isUnsigned()) {
+                unsignedIdentity(json, caller);
+            } else {
+                json.writeStringField("type", caller.isRoot() ? "Root"
+                        : caller.principalType().equals("User") ? "IAMUser" : caller.principalType());
+                json.writeStringField("principalId", caller.userId());
+                json.writeStringField("arn", caller.arn());
+                json.writeStringField("accountId", caller.accountId());
+                json.writeStringField("accessKeyId", caller.accessKeyId());
+                if (caller.userName() != null) {
+                    json.writeStringField("userName", caller.userName());
+                }
+                if (caller.hasSession()) {
+                    sessionContext(json, caller);
+                }
             }
             json.writeEndObject();
             json.writeStringField("eventTime", EVENT_TIME.format(facts.time().truncatedTo(ChronoUnit.SECONDS)));
@@ -163,6 +167,23 @@ public final class AuditRecorder {
             throw new UncheckedIOException(e);
         }
         return new AuditEvent(eventId, caller.accountId(), facts.time(), operation.name(), text.toString());
+    }
+
+    /**
+     * The identity of an unsigned call as CloudTrail writes a SAML user's ({@code type} {@code SAMLUser}; once the
+     * response is verified, {@code principalId} {@code NAMEQUALIFIER:SUBJECT}, {@code userName} the subject and
+     * {@code identityProvider} the provider's ARN); {@code Unknown} when the call named no identity provider.
+     */
+    private static void unsignedIdentity(JsonGenerator json, Caller caller) throws IOException {
+        boolean saml = caller.principal().id().contains(":saml-provider/");
+        json.writeStringField("type", saml ? "SAMLUser" : "Unknown");
+        if (caller.userId() != null) {
+            json.writeStringField("principalId", caller.userId());
+            json.writeStringField("userName", caller.userId().substring(caller.userId().indexOf(':') + 1));
+        }
+        if (saml) {
+            json.writeStringField("identityProvider", caller.arn());
+        }
     }
 
     /**

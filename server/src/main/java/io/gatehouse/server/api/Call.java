@@ -33,7 +33,7 @@ public final class Call {
     private final QueryProtocol protocol;
     private final Operation operation;
     private final Struct input;
-    private final Caller caller;
+    private Caller caller;
     private final RequestFacts facts;
     private final String requestId;
     private final GatehouseState snapshot;
@@ -70,6 +70,17 @@ public final class Call {
 
     public Caller caller() {
         return caller;
+    }
+
+    /**
+     * Records who an unsigned call turned out to be once its operation verified its proof (the SAML user of
+     * AssumeRoleWithSAML), so that its audit event names them. Signed calls keep the caller their signature proved.
+     */
+    public void identify(Caller proven) {
+        if (!caller.isUnsigned()) {
+            throw new IllegalStateException("only an unsigned call is identified by its operation");
+        }
+        caller = proven;
     }
 
     public RequestFacts facts() {

@@ -38,6 +38,27 @@ public record Caller(String accountId, Principal principal, String userName, Str
                 region, session);
     }
 
+    /**
+     * The caller of an unsigned call (AssumeRoleWithSAML): the identity provider it names, or the anonymous
+     * principal; no access key, no session. {@code userId} is set once the call proved who it is.
+     */
+    public static Caller unsigned(String accountId, Principal principal, String partition, String region) {
+        return new Caller(accountId, principal, null, null, null, partition, region, null);
+    }
+
+    /** This unsigned caller once its call proved who it is: {@code userId} as CloudTrail's {@code principalId}. */
+    public Caller provenAs(String accountId, String provenUserId) {
+        return new Caller(accountId, principal, userName, provenUserId, accessKeyId, partition, region, session);
+    }
+
+    /**
+     * Whether this is the caller of an unsigned call: an identity provider (before and after its response proved the
+     * user) or an anonymous caller. No signed request has such a principal.
+     */
+    public boolean isUnsigned() {
+        return principal.kind() == Principal.Kind.FEDERATED || principal.kind() == Principal.Kind.ANONYMOUS;
+    }
+
     /** Whether the caller signed with temporary credentials. */
     public boolean hasSession() {
         return session != null;

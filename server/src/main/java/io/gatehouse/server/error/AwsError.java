@@ -63,6 +63,12 @@ public enum AwsError {
     MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400, Fault.SENDER, null),
     /** STS: the session policies and tags pack to more than their limit. */
     PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400, Fault.SENDER, null),
+    /** STS federation: the SAML response or web identity token cannot be trusted (STS model, 400). */
+    INVALID_IDENTITY_TOKEN("InvalidIdentityToken", 400, Fault.SENDER, null),
+    /** STS federation: the identity provider reported that authentication failed (STS model, 403). */
+    IDP_REJECTED_CLAIM("IDPRejectedClaim", 403, Fault.SENDER, null),
+    /** STS federation: the SAML response or web identity token is expired (STS model, 400). */
+    EXPIRED_TOKEN_EXCEPTION("ExpiredTokenException", 400, Fault.SENDER, null),
     /** STS DecodeAuthorizationMessage: the message is not one STS encoded. */
     INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400, Fault.SENDER, null),
     POLICY_NOT_ATTACHABLE("PolicyNotAttachable", 400, Fault.SENDER, null),

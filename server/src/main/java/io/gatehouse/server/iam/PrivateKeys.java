@@ -17,8 +17,9 @@ import java.util.List;
  * The private key of a server certificate: PEM, unencrypted, RSA or EC, as PKCS #8 ({@code PRIVATE KEY}), PKCS #1
  * ({@code RSA PRIVATE KEY}) or SEC 1 ({@code EC PRIVATE KEY}, optionally after its {@code EC PARAMETERS}). It matches
  * its certificate when a signature it makes verifies with the certificate's public key.
+ * STS reads a SAML provider's assertion-decryption keys with {@link #readRsa}.
  */
-final class PrivateKeys {
+public final class PrivateKeys {
 
     /** The longest RSA key accepted (AWS's certificate services take RSA keys up to 4,096 bits). */
     static final int MAX_RSA_BITS = 4096;
@@ -70,7 +71,7 @@ final class PrivateKeys {
      * A PEM RSA private key that stands alone (no certificate tells its algorithm): PKCS #8 ({@code PRIVATE KEY}) or
      * PKCS #1 ({@code RSA PRIVATE KEY}), unencrypted; {@code null} when the text is not exactly one such key.
      */
-    static RSAPrivateKey readRsa(String pem) {
+    public static RSAPrivateKey readRsa(String pem) {
         List<Pem.Block> blocks = Pem.blocks(pem);
         if (blocks == null || blocks.size() != 1) {
             return null;

@@ -1,8 +1,6 @@
 package io.gatehouse.server.state;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -10,19 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import javax.xml.XMLConstants;
 import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * What a SAML 2.0 metadata document says about an identity provider: its entity id, the certificates its
@@ -120,50 +110,11 @@ public record SamlMetadata(String entityId, List<X509Certificate> signingCertifi
 
     private static Document read(String document) {
         try {
-            DocumentBuilder builder = factory().newDocumentBuilder();
-            builder.setErrorHandler(STRICT);
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entities are not resolved");
-            });
-            return builder.parse(new InputSource(new StringReader(document)));
-        } catch (SAXException | IOException e) {
-            throw new InvalidMetadataException("not well-formed XML without a document type declaration");
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser cannot be locked down", e);
+            return SecureXml.parse(document);
+        } catch (SecureXml.UnreadableXmlException e) {
+            throw new InvalidMetadataException(e.getMessage());
         }
     }
-
-    /** The JDK's own DOM parser with every feature that could reach outside the document, or blow up, turned off. */
-    private static DocumentBuilderFactory factory() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        return factory;
-    }
-
-    /** Fails on every error rather than printing it to standard error, as the JDK's default handler does. */
-    private static final ErrorHandler STRICT = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException exception) {}
-
-        @Override
-        public void error(SAXParseException exception) throws SAXException {
-            throw exception;
-        }
-
-        @Override
-        public void fatalError(SAXParseException exception) throws SAXException {
-            throw exception;
-        }
-    };
 
     private static boolean isMetadata(Element element, String localName) {
         return METADATA_NS.equals(element.getNamespaceURI()) && localName.equals(element.getLocalName());

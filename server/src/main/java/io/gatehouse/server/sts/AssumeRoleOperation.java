@@ -114,15 +114,7 @@ final class AssumeRoleOperation {
             context.put("sts:ExternalId", ContextValue.of(input.string("ExternalId")));
         }
         String sourceIdentity = inheritedSource != null ? inheritedSource : requestedSource;
-        if (sourceIdentity != null) {
-            context.put("sts:SourceIdentity", ContextValue.of(sourceIdentity));
-        }
-        if (!requestedTags.isEmpty()) {
-            context.requestTags(requestedTags);
-        }
-        if (!transitiveKeys.isEmpty()) {
-            context.put("sts:TransitiveTagKeys", ContextValue.multi(ContextType.STRING, transitiveKeys));
-        }
+        SessionTagParameters.putSessionKeys(context, sourceIdentity, requestedTags, transitiveKeys);
         RequestContext built = context.build();
         Target target = Target.of(canonicalRoleArn);
         decideOrDeny(call, policies, ASSUME_ROLE, target, roleAccount, built, shownRoleArn);

