@@ -63,6 +63,15 @@ public enum AwsError {
     MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400, Fault.SENDER, null),
     /** STS: the session policies and tags pack to more than their limit. */
     PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400, Fault.SENDER, null),
+    /** STS AssumeRoleWithWebIdentity: the web identity token is not one the identity provider signed for this use. */
+    INVALID_IDENTITY_TOKEN("InvalidIdentityToken", 400, Fault.SENDER, "The web identity token that was passed could "
+            + "not be validated by AWS. Get a new identity token from the identity provider and then retry the request."),
+    /** STS AssumeRoleWithWebIdentity: the web identity token has expired (not the {@code ExpiredToken} of SigV4). */
+    EXPIRED_TOKEN_EXCEPTION("ExpiredTokenException", 400, Fault.SENDER, null),
+    /** STS AssumeRoleWithWebIdentity: the identity provider's keys could not be fetched. */
+    IDP_COMMUNICATION_ERROR("IDPCommunicationError", 400, Fault.SENDER, null),
+    /** STS AssumeRoleWithWebIdentity: the identity provider rejected a claim of the token. */
+    IDP_REJECTED_CLAIM("IDPRejectedClaim", 403, Fault.SENDER, null),
     /** STS DecodeAuthorizationMessage: the message is not one STS encoded. */
     INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400, Fault.SENDER, null),
     POLICY_NOT_ATTACHABLE("PolicyNotAttachable", 400, Fault.SENDER, null),
