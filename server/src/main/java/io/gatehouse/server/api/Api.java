@@ -103,16 +103,21 @@ public final class Api implements AutoCloseable {
             boolean form = isForm(request.header("Content-Type"));
             parameters = FormParameters.of(request.rawQuery(), form ? body : null);
             endpoint = endpointFor(parameters, endpoint);
-            Authentication<KeyOwner> authentication = verifier.verify(new SigV4Request(request.method(),
-                    request.rawPath(), request.rawQuery(), request.headers(), Payload.of(request.body())));
-            keyUsage.record(authentication, request.received());
-            ServiceEndpoint signed = bySigningName.get(authentication.service());
-            if (signed != null) {
-                endpoint = signed;
+            Caller caller;
+            if (UnsignedCalls.applies(parameters)) {
+                caller = UnsignedCalls.caller(parameters, services.state().current());
+            } else {
+                Authentication<KeyOwner> authentication = verifier.verify(new SigV4Request(request.method(),
+                        request.rawPath(), request.rawQuery(), request.headers(), Payload.of(request.body())));
+                keyUsage.record(authentication, request.received());
+                ServiceEndpoint signed = bySigningName.get(authentication.service());
+                if (signed != null) {
+                    endpoint = signed;
+                }
+                caller = caller(authentication);
             }
-            Caller caller = caller(authentication);
             RequestFacts facts = new RequestFacts(request.received(), request.sourceIp(), request.header("User-Agent"),
-                    request.secureTransport(), authentication.region());
+                    request.secureTransport(), caller.region());
             response = call(endpoint, parameters, caller, facts, requestId);
         } catch (AwsException e) {
             failure = e.error();
@@ -142,12 +147,13 @@ public final class Api implements AutoCloseable {
                              RequestFacts facts, String requestId) {
         QueryRequest decoded = endpoint.protocol().decode(parameters);
         OperationHandler handler = endpoint.handlers().get(decoded.operation().name());
+        Call call = null;
         try {
             SessionRestrictions.check(caller, endpoint.signingName(), decoded.operation().name());
             if (handler == null) {
                 throw AwsError.NOT_IMPLEMENTED.exception("Gatehouse does not implement %s yet.", decoded.operation().name());
             }
-            Call call = new Call(services, endpoint.protocol(), decoded.operation(), decoded.input(), caller, facts,
+            call = new Call(services, endpoint.protocol(), decoded.operation(), decoded.input(), caller, facts,
                     requestId, endpoint.audit(), authorizations);
             Struct output = handler.handle(call);
             if (!call.audited()) {
@@ -155,7 +161,12 @@ public final class Api implements AutoCloseable {
             }
             return ApiResponse.xml(200, requestId, endpoint.protocol().encodeResponse(decoded.operation(), output, requestId));
         } catch (AwsException e) {
-            auditQueue.add(endpoint.audit().failure(caller, facts, decoded.operation(), requestId, decoded.input(), e));
+            // An unsigned call for a role of no account here has no account to be recorded in (UnsignedCalls).
+            if (call != null && !call.auditedCaller().accountId().isEmpty()) {
+                auditQueue.add(endpoint.audit().failure(call, e));
+            } else if (call == null && !caller.accountId().isEmpty()) {
+                auditQueue.add(endpoint.audit().failure(caller, facts, decoded.operation(), requestId, decoded.input(), e));
+            }
             throw e;
         }
     }

@@ -40,6 +40,7 @@ public final class Call {
     private final AuditRecorder audit;
     private final AuthorizationMetrics authorizations;
     private boolean audited;
+    private Caller identified;
 
     Call(Services services, QueryProtocol protocol, Operation operation, Struct input, Caller caller, RequestFacts facts,
          String requestId, AuditRecorder audit, AuthorizationMetrics authorizations) {
@@ -70,6 +71,20 @@ public final class Call {
 
     public Caller caller() {
         return caller;
+    }
+
+    /**
+     * Names who made an unsigned call once the operation has authenticated them by other means (the web identity
+     * token of AssumeRoleWithWebIdentity): its audit event, of success or failure, names them instead of the
+     * anonymous caller.
+     */
+    public void identify(Caller who) {
+        this.identified = who;
+    }
+
+    /** The caller the call's audit event names. */
+    Caller auditedCaller() {
+        return identified != null ? identified : caller;
     }
 
     public RequestFacts facts() {

@@ -1,0 +1,51 @@
+package io.gatehouse.server.api;
+
+import io.gatehouse.server.authz.Caller;
+import io.gatehouse.server.state.GatehouseState;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The narrow exception to "every request is signed": the STS operations AWS serves without a signature because the
+ * request carries its own proof of identity, a token the operation verifies (the STS model marks them
+ * {@code smithy.api#noAuth}; the API Reference: "Calling AssumeRoleWithWebIdentity does not require the use of AWS
+ * security credentials"). Only these are answered without SigV4, and only on the STS API version; a signature on
+ * such a request is not checked, as the token alone decides.
+ */
+final class UnsignedCalls {
+
+    /** The STS API version whose requests name their operation in {@code Action}. */
+    static final String STS_VERSION = "2011-06-15";
+    private static final Set<String> OPERATIONS = Set.of("AssumeRoleWithWebIdentity");
+    /** The default region of STS's global endpoint, which an unsigned request does not name. */
+    static final String REGION = "us-east-1";
+    private static final Pattern ROLE_ACCOUNT = Pattern.compile("arn:aws[\\w-]*:iam::(\\d{12}):role/.+");
+
+    private UnsignedCalls() {}
+
+    /** Whether the request asks for an STS operation that is served unsigned. */
+    static boolean applies(Map<String, List<String>> parameters) {
+        return STS_VERSION.equals(first(parameters, "Version")) && OPERATIONS.contains(first(parameters, "Action"));
+    }
+
+    /**
+     * The anonymous caller of such a request, whose events go to the account of the role it asks for. When that is no
+     * account of this server, the caller has no account ({@code ""}) and its refusal is not recorded: there is nobody
+     * to record it for.
+     */
+    static Caller caller(Map<String, List<String>> parameters, GatehouseState state) {
+        String roleArn = first(parameters, "RoleArn");
+        Matcher account = roleArn == null ? null : ROLE_ACCOUNT.matcher(roleArn);
+        String accountId = account != null && account.matches() && state.account(account.group(1)) != null
+                ? account.group(1) : "";
+        return Caller.anonymous(accountId, "aws", REGION);
+    }
+
+    private static String first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+}
