@@ -4,9 +4,9 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,10 +29,10 @@ public final class IssuerKeys {
     private static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
 
     private final OidcFetcher fetcher;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Map<String, Entry> byIssuer = new ConcurrentHashMap<>();
 
-    public IssuerKeys(OidcFetcher fetcher, Clock clock) {
+    public IssuerKeys(OidcFetcher fetcher, InstantSource clock) {
         this.fetcher = fetcher;
         this.clock = clock;
     }

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -59,23 +58,7 @@ class IssuerKeysTest {
             }
         });
         server.start();
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
-        keys = new IssuerKeys(new OidcFetcher(OidcTrust.jvmDefault(), true), clock);
+        keys = new IssuerKeys(new OidcFetcher(OidcTrust.jvmDefault(), true), () -> now);
     }
 
     @AfterEach
