@@ -164,6 +164,50 @@ class WebIdentityTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void azpIsTheAudienceAudTheOtherAudienceAndAmrAndSessionPoliciesApply(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http()) {
+            IamClient iam = server.iam();
+            String providerArn = iam.createOpenIDConnectProvider(r -> r.url(idp.issuer()).clientIDList("web-app"))
+                    .openIDConnectProviderArn();
+            String trust = trust("{\"Federated\":\"" + providerArn + "\"}", "\"sts:AssumeRoleWithWebIdentity\"",
+                    "{\"StringEquals\":{\"" + idp.name() + ":aud\":\"web-app\"},"
+                            + "\"ForAnyValue:StringEquals\":{\"" + idp.name() + ":oaud\":\"api\",\""
+                            + idp.name() + ":amr\":\"mfa\"}}");
+            String roleName = unique("wi-azp");
+            String roleArn = role(iam, roleName, trust);
+            iam.putRolePolicy(r -> r.roleName(roleName).policyName("p").policyDocument(allow("iam:ListRoles",
+                    "iam:ListUsers")));
+            String token = idp.token("user-7", "api", c -> c.audience(List.of("api", "reports"))
+                    .claim("azp", "web-app").claim("amr", List.of("pwd", "mfa")));
+            try (StsClient sts = anonymousSts(server)) {
+                AssumeRoleWithWebIdentityResponse response = sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn)
+                        .roleSessionName("browser").webIdentityToken(token)
+                        .policy(allow("iam:ListRoles")));
+                assertThat(response.audience()).isEqualTo("web-app");
+                assertThat(response.packedPolicySize()).isPositive();
+                try (IamClient session = server.iam(session(response.credentials()))) {
+                    assertThat(session.listRoles().roles()).isNotEmpty();
+                    // The role allows ListUsers, the session policy does not.
+                    assertThat(catchThrowableOfType(AwsServiceException.class, session::listUsers).statusCode())
+                            .isEqualTo(403);
+                }
+                String withoutMfa = idp.token("user-7", "api", c -> c.audience(List.of("api"))
+                        .claim("azp", "web-app").claim("amr", "pwd"));
+                assertAwsError(() -> sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("browser")
+                        .webIdentityToken(withoutMfa)), "AccessDenied", 403, NOT_AUTHORIZED);
+                assertAwsError(() -> sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("browser")
+                                .webIdentityToken(token).durationSeconds(7200)), "ValidationError", 400,
+                        "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+                String noAudience = idp.token("user-7", "api", c -> c.audience((String) null));
+                assertAwsError(() -> sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("browser")
+                        .webIdentityToken(noAudience)), "InvalidIdentityToken", 400, "Missing a required claim: aud");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void unsignedAndHmacTokensAreRefusedWhateverTheyClaim(Backend backend) throws Exception {
         TestServer server = server(backend);
         try (TestIdentityProvider idp = TestIdentityProvider.http()) {
