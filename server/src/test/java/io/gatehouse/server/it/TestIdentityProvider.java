@@ -3,10 +3,14 @@ package io.gatehouse.server.it;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -54,7 +58,7 @@ final class TestIdentityProvider implements AutoCloseable {
     private final String issuer;
     private final X509Certificate certificate;
     private final AtomicInteger jwksFetches = new AtomicInteger();
-    private volatile RSAKey signingKey;
+    private volatile JWK signingKey;
     private volatile List<JWK> published;
     private volatile boolean jwksDown;
 
@@ -129,8 +133,18 @@ final class TestIdentityProvider implements AutoCloseable {
         return issuer.substring(issuer.indexOf("://") + 3);
     }
 
-    RSAKey signingKey() {
+    JWK signingKey() {
         return signingKey;
+    }
+
+    /** Signs ES256 with a new P-256 key from now on and publishes only it. */
+    void rotateToEc() {
+        try {
+            signingKey = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        published = List.of(signingKey.toPublicJWK());
     }
 
     int jwksFetches() {
@@ -144,9 +158,8 @@ final class TestIdentityProvider implements AutoCloseable {
     }
 
     /** Signs with a new key from now on without publishing it (yet). */
-    RSAKey signWithUnpublishedKey() {
+    void signWithUnpublishedKey() {
         signingKey = newKey();
-        return signingKey;
     }
 
     /** Publishes the signing key (after {@link #signWithUnpublishedKey}). */
@@ -174,10 +187,13 @@ final class TestIdentityProvider implements AutoCloseable {
         return token(subject, audience, UnaryOperator.identity());
     }
 
-    static String sign(JWTClaimsSet claims, RSAKey key) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+    /** Signs RS256 with an RSA key, ES256 with a P-256 key. */
+    static String sign(JWTClaimsSet claims, JWK key) {
+        boolean ec = key instanceof ECKey;
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(ec ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256)
+                .keyID(key.getKeyID()).build(), claims);
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(ec ? new ECDSASigner((ECKey) key) : new RSASSASigner((RSAKey) key));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

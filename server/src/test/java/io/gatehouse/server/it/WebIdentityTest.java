@@ -292,6 +292,11 @@ class WebIdentityTest {
             idp.publishSigningKey();
             Thread.sleep(1_100);
             assertThat(assume(server, roleArn, idp.token("repo:acme/app:x", AUDIENCE)).credentials()).isNotNull();
+
+            // A rotation to an ES256 key: the allow-list takes ECDSA as well.
+            idp.rotateToEc();
+            Thread.sleep(1_100);
+            assertThat(assume(server, roleArn, idp.token("repo:acme/app:x", AUDIENCE)).credentials()).isNotNull();
         }
     }
 
