@@ -28,7 +28,9 @@ final class UnsignedCalls {
 
     /** Whether the request asks for an STS operation that is served unsigned. */
     static boolean applies(Map<String, List<String>> parameters) {
-        return STS_VERSION.equals(first(parameters, "Version")) && OPERATIONS.contains(first(parameters, "Action"));
+        String action = first(parameters, "Action");
+        // Set.of refuses to be asked about null: a request without Action goes the signed way (and is refused there).
+        return action != null && STS_VERSION.equals(first(parameters, "Version")) && OPERATIONS.contains(action);
     }
 
     /**

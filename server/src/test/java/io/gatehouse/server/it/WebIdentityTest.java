@@ -19,10 +19,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.server.store.Backend;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
@@ -242,7 +246,7 @@ class WebIdentityTest {
 
             String token = idp.token("repo:acme/app:x", AUDIENCE);
             String payload = token.split("\\.")[1];
-            String changed = token.replace(payload, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+            String changed = token.replace(payload, Base64.getUrlEncoder().withoutPadding().encodeToString(
                     claims(idp, "repo:acme/app:admin", AUDIENCE).toString().getBytes(StandardCharsets.UTF_8)));
             assertAwsError(() -> assume(server, roleArn, changed), "InvalidIdentityToken", 400, NOT_VALIDATED);
         }
@@ -347,6 +351,23 @@ class WebIdentityTest {
                     assertThat(iam.listRoles().roles()).isNotEmpty();
                 }
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void onlyAssumeRoleWithWebIdentityIsServedUnsigned(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        HttpClient http = HttpClient.newHttpClient();
+        for (String form : List.of("Action=GetCallerIdentity&Version=2011-06-15", "Version=2011-06-15",
+                "Action=ListUsers&Version=2010-05-08", "Action=AssumeRole&Version=2011-06-15&RoleArn=x")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            server.endpoint().resolve("/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(form).isBetween(400, 499);
+            assertThat(response.body()).as(form).doesNotContain("<Credentials>").doesNotContain("<Arn>");
         }
     }
 
