@@ -72,6 +72,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "parameters keep working and are replaced at the user's next sign-in.")
     int passwordParallelism;
 
+    @Option(names = "--oidc-ca-file", paramLabel = "PEM",
+            description = "Certificate authorities (PEM) trusted besides the JVM's when fetching OpenID Connect "
+                    + "discovery documents and keys, for private identity providers.")
+    Path oidcCaFile;
+
     /** Serves until the process is told to stop; the server logs where it listens once it does. */
     @Override
     public Integer call() throws InterruptedException {
@@ -88,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         GatehouseServer server = GatehouseServer.start(new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev,
-                masterKeyFile, http, hashing), System.getenv(), System.out);
+                masterKeyFile, http, hashing).withOidcCaFile(oidcCaFile), System.getenv(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -8,13 +8,17 @@ import io.gatehouse.server.api.Services;
 import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.authz.PrincipalPolicies;
 import io.gatehouse.server.console.SignIn;
-import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.console.SignInThrottle;
+import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.http.HttpServer;
 import io.gatehouse.server.iam.IamService;
 import io.gatehouse.server.metrics.Metrics;
 import io.gatehouse.server.mfa.MfaCodes;
 import io.gatehouse.server.mfa.SessionMfaCheck;
+import io.gatehouse.server.oidc.IssuerKeys;
+import io.gatehouse.server.oidc.OidcFetcher;
+import io.gatehouse.server.oidc.OidcTrust;
+import io.gatehouse.server.oidc.WebIdentityTokens;
 import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.workload.WorkloadCredentials;
 import io.gatehouse.server.state.AccessKey;
@@ -106,7 +110,8 @@ public final class GatehouseServer implements AutoCloseable {
                     new SignInThrottle(MfaCodes.THROTTLE, clock))));
             Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock,
                     passwords, sessions, data.reports(), new SignInThrottle(options.signInThrottle(), clock),
-                    options.dev());
+                    options.dev(), new WebIdentityTokens(new IssuerKeys(
+                            new OidcFetcher(OidcTrust.of(options.oidcCaFile()), options.dev()), clock)));
             Metrics metrics = new Metrics();
             Api api = new Api(services, parts.endpoints(), options.dev() ? options.accountId() : null, store.writer(),
                     metrics);

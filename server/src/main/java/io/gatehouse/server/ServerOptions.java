@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param http           what one client may send and how long it may take
  * @param passwordHashing the Argon2id parameters of new password hashes
  * @param signInThrottle how failed console sign-ins slow the next ones down
+ * @param oidcCaFile     a PEM bundle of certificate authorities trusted besides the JVM's for OpenID Connect discovery
+ *                       (private identity providers), or {@code null}
  */
 public record ServerOptions(String host, int port, Path dataDirectory, String jdbcUrl, String accountId, boolean dev,
                             Path masterKeyFile, HttpLimits http, PasswordHashing passwordHashing,
-                            SignInThrottle.Limits signInThrottle) {
+                            SignInThrottle.Limits signInThrottle, Path oidcCaFile) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -35,6 +37,14 @@ public record ServerOptions(String host, int port, Path dataDirectory, String jd
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(passwordHashing, "passwordHashing");
         Objects.requireNonNull(signInThrottle, "signInThrottle");
+    }
+
+    /** Options that trust only the JVM's certificate authorities for OpenID Connect discovery. */
+    public ServerOptions(String host, int port, Path dataDirectory, String jdbcUrl, String accountId, boolean dev,
+                         Path masterKeyFile, HttpLimits http, PasswordHashing passwordHashing,
+                         SignInThrottle.Limits signInThrottle) {
+        this(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http, passwordHashing, signInThrottle,
+                null);
     }
 
     /** Options with the default sign-in throttle. */
@@ -59,18 +69,24 @@ public record ServerOptions(String host, int port, Path dataDirectory, String jd
     /** These options with other HTTP limits. */
     public ServerOptions withHttp(HttpLimits limits) {
         return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, limits,
-                passwordHashing, signInThrottle);
+                passwordHashing, signInThrottle, oidcCaFile);
     }
 
     /** These options with other password hashing parameters. */
     public ServerOptions withPasswordHashing(PasswordHashing hashing) {
         return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http, hashing,
-                signInThrottle);
+                signInThrottle, oidcCaFile);
     }
 
     /** These options with another sign-in throttle (tests use a small one). */
     public ServerOptions withSignInThrottle(SignInThrottle.Limits limits) {
         return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http,
-                passwordHashing, limits);
+                passwordHashing, limits, oidcCaFile);
+    }
+
+    /** These options trusting the certificate authorities of a PEM bundle for OpenID Connect discovery too. */
+    public ServerOptions withOidcCaFile(Path caBundle) {
+        return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http,
+                passwordHashing, signInThrottle, caBundle);
     }
 }

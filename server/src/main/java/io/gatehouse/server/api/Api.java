@@ -105,8 +105,8 @@ public final class Api implements AutoCloseable {
             parameters = FormParameters.of(request.rawQuery(), form ? body : null);
             endpoint = endpointFor(parameters, endpoint);
             Caller caller;
-            if (UnsignedCalls.isUnsigned(endpoint, first(parameters, "Action"))) {
-                caller = UnsignedCalls.caller(parameters);
+            if (UnsignedCalls.applies(parameters)) {
+                caller = UnsignedCalls.caller(parameters, services.state().current());
             } else {
                 Authentication<KeyOwner> authentication = verifier.verify(new SigV4Request(request.method(),
                         request.rawPath(), request.rawQuery(), request.headers(), Payload.of(request.body())));
@@ -148,12 +148,13 @@ public final class Api implements AutoCloseable {
                              RequestFacts facts, String requestId) {
         QueryRequest decoded = endpoint.protocol().decode(parameters);
         OperationHandler handler = endpoint.handlers().get(decoded.operation().name());
+        Call call = null;
         try {
             SessionRestrictions.check(caller, endpoint.signingName(), decoded.operation().name());
             if (handler == null) {
                 throw AwsError.NOT_IMPLEMENTED.exception("Gatehouse does not implement %s yet.", decoded.operation().name());
             }
-            Call call = new Call(services, endpoint.protocol(), decoded.operation(), decoded.input(), caller, facts,
+            call = new Call(services, endpoint.protocol(), decoded.operation(), decoded.input(), caller, facts,
                     requestId, endpoint.audit(), authorizations);
             Struct output = handler.handle(call);
             if (!call.audited()) {
@@ -161,7 +162,12 @@ public final class Api implements AutoCloseable {
             }
             return ApiResponse.xml(200, requestId, endpoint.protocol().encodeResponse(decoded.operation(), output, requestId));
         } catch (AwsException e) {
-            auditQueue.add(endpoint.audit().failure(caller, facts, decoded.operation(), requestId, decoded.input(), e));
+            // An unsigned call for a role of no account here has no account to be recorded in (UnsignedCalls).
+            if (call != null && !call.auditedCaller().accountId().isEmpty()) {
+                auditQueue.add(endpoint.audit().failure(call, e));
+            } else if (call == null && !caller.accountId().isEmpty()) {
+                auditQueue.add(endpoint.audit().failure(caller, facts, decoded.operation(), requestId, decoded.input(), e));
+            }
             throw e;
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.gatehouse.catalog.AccessLevel;
 import io.gatehouse.catalog.ServiceCatalog;
+import io.gatehouse.policy.request.Principal;
 import io.gatehouse.server.authz.Caller;
 import io.gatehouse.server.authz.RequestFacts;
 import io.gatehouse.server.error.AwsException;
@@ -97,7 +98,7 @@ public final class AuditRecorder {
     AuditEvent success(Call call, Struct output) {
         boolean readOnly = readOnly(call.operation());
         boolean recordsResponse = !readOnly || responsesRecorded.contains(call.operation().name());
-        return event(call.caller(), call.facts(), call.operation(), call.requestId(), call.input(),
+        return event(call.auditedCaller(), call.facts(), call.operation(), call.requestId(), call.input(),
                 recordsResponse ? output : null, null, readOnly);
     }
 
@@ -105,6 +106,11 @@ public final class AuditRecorder {
     AuditEvent failure(Caller caller, RequestFacts facts, Operation operation, String requestId, Struct input,
                        AwsException error) {
         return event(caller, facts, operation, requestId, input, null, error, readOnly(operation));
+    }
+
+    /** The event of a call that failed after its handler began (it may have identified an unsigned caller). */
+    AuditEvent failure(Call call, AwsException error) {
+        return failure(call.auditedCaller(), call.facts(), call.operation(), call.requestId(), call.input(), error);
     }
 
     /** The event as JSON, written field by field (no tree), in CloudTrail's order of fields. */
@@ -115,24 +121,7 @@ public final class AuditRecorder {
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
             json.writeStringField("eventVersion", "1.09");
-            json.writeObjectFieldStart("userIdentity");
-            if (caller.isUnsigned()) {
-                unsignedIdentity(json, caller);
-            } else {
-                json.writeStringField("type", caller.isRoot() ? "Root"
-                        : caller.principalType().equals("User") ? "IAMUser" : caller.principalType());
-                json.writeStringField("principalId", caller.userId());
-                json.writeStringField("arn", caller.arn());
-                json.writeStringField("accountId", caller.accountId());
-                json.writeStringField("accessKeyId", caller.accessKeyId());
-                if (caller.userName() != null) {
-                    json.writeStringField("userName", caller.userName());
-                }
-                if (caller.hasSession()) {
-                    sessionContext(json, caller);
-                }
-            }
-            json.writeEndObject();
+            userIdentity(json, caller);
             json.writeStringField("eventTime", EVENT_TIME.format(facts.time().truncatedTo(ChronoUnit.SECONDS)));
             json.writeStringField("eventSource", eventSource);
             json.writeStringField("eventName", operation.name());
@@ -170,19 +159,51 @@ public final class AuditRecorder {
     }
 
     /**
-     * The identity of an unsigned call as CloudTrail writes a SAML user's ({@code type} {@code SAMLUser}; once the
-     * response is verified, {@code principalId} {@code NAMEQUALIFIER:SUBJECT}, {@code userName} the subject and
-     * {@code identityProvider} the provider's ARN); {@code Unknown} when the call named no identity provider.
+     * Who called, as CloudTrail's {@code userIdentity} says it: a signed caller with its ARN, account, key and session;
+     * a caller that did not sign as {@link #unsignedIdentity} says.
+     */
+    private static void userIdentity(JsonGenerator json, Caller caller) throws IOException {
+        json.writeObjectFieldStart("userIdentity");
+        if (caller.isUnsigned()) {
+            unsignedIdentity(json, caller);
+        } else {
+            json.writeStringField("type", caller.isRoot() ? "Root"
+                    : caller.principalType().equals("User") ? "IAMUser" : caller.principalType());
+            json.writeStringField("principalId", caller.userId());
+            json.writeStringField("arn", caller.arn());
+            json.writeStringField("accountId", caller.accountId());
+            json.writeStringField("accessKeyId", caller.accessKeyId());
+            if (caller.userName() != null) {
+                json.writeStringField("userName", caller.userName());
+            }
+            if (caller.hasSession()) {
+                sessionContext(json, caller);
+            }
+        }
+        json.writeEndObject();
+    }
+
+    /**
+     * The identity of an unsigned call as CloudTrail writes it. A SAML user: {@code type} {@code SAMLUser}; once the
+     * response is verified, {@code principalId} {@code NAMEQUALIFIER:SUBJECT}, {@code userName} the subject, and
+     * {@code identityProvider} the provider's ARN. A web identity user: {@code WebIdentityUser}, {@code principalId}
+     * {@code PROVIDER:AUDIENCE:SUBJECT} and the {@code identityProvider}, without ARN, account or key. A call whose
+     * proof was not accepted and that named no SAML provider: {@code Anonymous}.
      */
     private static void unsignedIdentity(JsonGenerator json, Caller caller) throws IOException {
         boolean saml = caller.principal().id().contains(":saml-provider/");
-        json.writeStringField("type", saml ? "SAMLUser" : "Unknown");
-        if (caller.userId() != null) {
-            json.writeStringField("principalId", caller.userId());
-            json.writeStringField("userName", caller.userId().substring(caller.userId().indexOf(':') + 1));
-        }
+        json.writeStringField("type", caller.principalType());
         if (saml) {
+            if (caller.userId() != null) {
+                json.writeStringField("principalId", caller.userId());
+                json.writeStringField("userName", caller.userId().substring(caller.userId().indexOf(':') + 1));
+            }
             json.writeStringField("identityProvider", caller.arn());
+            return;
+        }
+        json.writeStringField("principalId", caller.userId());
+        if (caller.principal().kind() == Principal.Kind.FEDERATED) {
+            json.writeStringField("identityProvider", caller.identityProvider());
         }
     }
 

@@ -33,13 +33,14 @@ public final class Call {
     private final QueryProtocol protocol;
     private final Operation operation;
     private final Struct input;
-    private Caller caller;
+    private final Caller caller;
     private final RequestFacts facts;
     private final String requestId;
     private final GatehouseState snapshot;
     private final AuditRecorder audit;
     private final AuthorizationMetrics authorizations;
     private boolean audited;
+    private Caller identified;
 
     Call(Services services, QueryProtocol protocol, Operation operation, Struct input, Caller caller, RequestFacts facts,
          String requestId, AuditRecorder audit, AuthorizationMetrics authorizations) {
@@ -73,14 +74,20 @@ public final class Call {
     }
 
     /**
-     * Records who an unsigned call turned out to be once its operation verified its proof (the SAML user of
-     * AssumeRoleWithSAML), so that its audit event names them. Signed calls keep the caller their signature proved.
+     * Names who made an unsigned call once the operation has authenticated them by other means (the SAML user of
+     * AssumeRoleWithSAML, the web identity user of AssumeRoleWithWebIdentity): its audit event, of success or
+     * failure, names them instead of the provider or anonymous caller the call began as.
      */
-    public void identify(Caller proven) {
+    public void identify(Caller who) {
         if (!caller.isUnsigned()) {
             throw new IllegalStateException("only an unsigned call is identified by its operation");
         }
-        caller = proven;
+        this.identified = who;
+    }
+
+    /** The caller the call's audit event names. */
+    Caller auditedCaller() {
+        return identified != null ? identified : caller;
     }
 
     public RequestFacts facts() {

@@ -4,6 +4,7 @@ import io.gatehouse.catalog.ServiceCatalog;
 import io.gatehouse.server.authz.PrincipalPolicies;
 import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.crypto.PasswordHasher;
+import io.gatehouse.server.oidc.WebIdentityTokens;
 import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.CredentialReports;
 import io.gatehouse.server.state.Ids;
@@ -26,7 +27,9 @@ import java.time.Clock;
  *                        password count against one budget, so neither is a way around the other's limit
  * @param dev       emulator mode ({@code --dev}): OpenID Connect issuers may be plain-http URLs, for local identity
  *                  providers
+ * @param webIdentityTokens verifies the web identity tokens of AssumeRoleWithWebIdentity against the issuers' keys
  */
 public record Services(StateWriter state, PrincipalPolicies policies, ServiceCatalog catalog, Ids ids, Clock clock,
                        PasswordHasher passwords, Sessions sessions, CredentialReports reports,
-                       SignInThrottle passwordGuesses, boolean dev) {}
+                       SignInThrottle passwordGuesses, boolean dev,
+                       WebIdentityTokens webIdentityTokens) {}

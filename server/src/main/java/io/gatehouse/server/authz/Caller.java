@@ -59,6 +59,33 @@ public record Caller(String accountId, Principal principal, String userName, Str
         return principal.kind() == Principal.Kind.FEDERATED || principal.kind() == Principal.Kind.ANONYMOUS;
     }
 
+    /**
+     * The caller of an unsigned request that names no identity provider (AssumeRoleWithWebIdentity) before the
+     * operation has authenticated it, its events recorded in {@code accountId}.
+     */
+    public static Caller anonymous(String accountId, String partition, String region) {
+        return new Caller(accountId, Principal.ANONYMOUS, null, "anonymous", null, partition, region, null);
+    }
+
+    /**
+     * A web identity user: someone an OpenID Connect provider vouched for with a token, named as AWS names them
+     * ({@code principalId} {@code PROVIDER:AUDIENCE:SUBJECT}).
+     *
+     * @param providerArn the provider's ARN in canonical form, its principal
+     */
+    public static Caller webIdentity(String accountId, String providerArn, String principalId, String partition,
+                                     String region) {
+        return new Caller(accountId, Principal.parse(providerArn), null, principalId, null, partition, region, null);
+    }
+
+    /** The provider a web identity user came through ({@code token.actions.githubusercontent.com}), else {@code null}. */
+    public String identityProvider() {
+        String id = principal.id();
+        int slash = id.indexOf(":oidc-provider/");
+        return principal.kind() == Principal.Kind.FEDERATED && slash >= 0
+                ? id.substring(slash + ":oidc-provider/".length()) : null;
+    }
+
     /** Whether the caller signed with temporary credentials. */
     public boolean hasSession() {
         return session != null;
@@ -94,6 +121,8 @@ public record Caller(String accountId, Principal principal, String userName, Str
             case USER -> "User";
             case ASSUMED_ROLE -> "AssumedRole";
             case FEDERATED_USER -> "FederatedUser";
+            case FEDERATED -> principal.id().contains(":saml-provider/") ? "SAMLUser" : "WebIdentityUser";
+            case ANONYMOUS -> "Anonymous";
             default -> principal.kind().name();
         };
     }

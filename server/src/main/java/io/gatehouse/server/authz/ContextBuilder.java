@@ -72,6 +72,10 @@ public final class ContextBuilder {
         if (session.attributes().sourceIdentity() != null) {
             c.put("aws:SourceIdentity", session.attributes().sourceIdentity());
         }
+        if (session.attributes().federatedProvider() != null) {
+            // The provider's ARN for IAM OpenID Connect providers (IAM User Guide, aws:FederatedProvider).
+            c.put("aws:FederatedProvider", ContextValue.single(ContextType.ARN, session.attributes().federatedProvider()));
+        }
     }
 
     /** The account that owns the target resource. */

@@ -64,11 +64,14 @@ public enum AwsError {
     /** STS: the session policies and tags pack to more than their limit. */
     PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400, Fault.SENDER, null),
     /** STS federation: the SAML response or web identity token cannot be trusted (STS model, 400). */
-    INVALID_IDENTITY_TOKEN("InvalidIdentityToken", 400, Fault.SENDER, null),
+    INVALID_IDENTITY_TOKEN("InvalidIdentityToken", 400, Fault.SENDER, "The web identity token that was passed could "
+            + "not be validated by AWS. Get a new identity token from the identity provider and then retry the request."),
+    /** STS federation: the SAML response or web identity token has expired (not the {@code ExpiredToken} of SigV4). */
+    EXPIRED_TOKEN_EXCEPTION("ExpiredTokenException", 400, Fault.SENDER, null),
+    /** STS AssumeRoleWithWebIdentity: the identity provider's keys could not be fetched. */
+    IDP_COMMUNICATION_ERROR("IDPCommunicationError", 400, Fault.SENDER, null),
     /** STS federation: the identity provider reported that authentication failed (STS model, 403). */
     IDP_REJECTED_CLAIM("IDPRejectedClaim", 403, Fault.SENDER, null),
-    /** STS federation: the SAML response or web identity token is expired (STS model, 400). */
-    EXPIRED_TOKEN_EXCEPTION("ExpiredTokenException", 400, Fault.SENDER, null),
     /** STS DecodeAuthorizationMessage: the message is not one STS encoded. */
     INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400, Fault.SENDER, null),
     POLICY_NOT_ATTACHABLE("PolicyNotAttachable", 400, Fault.SENDER, null),

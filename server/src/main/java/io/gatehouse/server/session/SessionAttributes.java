@@ -11,12 +11,20 @@ import java.util.Objects;
  * @param policies       its session policies
  * @param tags           its session tags, those passed on by the calling session first
  * @param sourceIdentity the source identity set along the role chain ({@code aws:SourceIdentity}), or {@code null}
+ * @param federatedProvider the canonical ARN of the OpenID Connect provider whose token opened the session
+ *                          (AssumeRoleWithWebIdentity; {@code aws:FederatedProvider}), or {@code null}
  */
 public record SessionAttributes(SessionIssuer issuer, SessionPolicies policies, List<SessionTag> tags,
-                                String sourceIdentity) {
+                                String sourceIdentity, String federatedProvider) {
 
     /** A session without issuer, session policies, tags or source identity. */
     public static final SessionAttributes NONE = new SessionAttributes(null, SessionPolicies.NONE, List.of(), null);
+
+    /** A session that no identity provider opened. */
+    public SessionAttributes(SessionIssuer issuer, SessionPolicies policies, List<SessionTag> tags,
+                             String sourceIdentity) {
+        this(issuer, policies, tags, sourceIdentity, null);
+    }
 
     public SessionAttributes {
         Objects.requireNonNull(policies, "policies");

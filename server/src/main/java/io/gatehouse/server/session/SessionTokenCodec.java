@@ -33,7 +33,7 @@ import javax.crypto.spec.GCMParameterSpec;
  *   u8  flags (bit 0: MFA authenticated; other bits 0)             [i64 MFA authenticated at, when bit 0]
  *   u8  extension count, then each extension: u8 type ‖ u16 length ‖ body, types ascending, each at most once:
  *       1 issuer (s16 ARN, s8 unique id; exactly for kinds 2 and 3)   2 source identity (s8)
- *       3 session policies and tags, packed ({@link SessionPacking})
+ *       3 session policies and tags, packed ({@link SessionPacking})   4 federated provider (s16 provider ARN)
  * </pre>
  * A token that is not exactly this (bad base64 or not its canonical form, another version, a key the ring does not
  * hold, a failed tag, a payload that ends early or has bytes left over, an unknown principal kind, flag or extension,
@@ -54,6 +54,7 @@ public final class SessionTokenCodec {
     private static final int EXTENSION_ISSUER = 1;
     private static final int EXTENSION_SOURCE_IDENTITY = 2;
     private static final int EXTENSION_PACKED = 3;
+    private static final int EXTENSION_FEDERATED_PROVIDER = 4;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -155,7 +156,7 @@ public final class SessionTokenCodec {
 
     /** The extension count, then each extension present, in ascending type order. */
     private static void extensions(ByteArrayOutputStream out, SessionAttributes attributes, byte[] packed) {
-        List<byte[]> extensions = new ArrayList<>(3);
+        List<byte[]> extensions = new ArrayList<>(4);
         if (attributes.issuer() != null) {
             ByteArrayOutputStream body = new ByteArrayOutputStream(96);
             TokenFields.longString(body, attributes.issuer().arn());
@@ -169,6 +170,11 @@ public final class SessionTokenCodec {
         }
         if (packed != null) {
             extensions.add(extension(EXTENSION_PACKED, packed));
+        }
+        if (attributes.federatedProvider() != null) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream(96);
+            TokenFields.longString(body, attributes.federatedProvider());
+            extensions.add(extension(EXTENSION_FEDERATED_PROVIDER, body.toByteArray()));
         }
         out.write(extensions.size());
         extensions.forEach(out::writeBytes);
@@ -221,11 +227,12 @@ public final class SessionTokenCodec {
         SessionIssuer issuer = null;
         String sourceIdentity = null;
         SessionPacking.Unpacked packed = null;
+        String federatedProvider = null;
         int last = 0;
         for (int i = 0; i < count; i++) {
             int type = in.get() & 0xff;
-            if (type <= last || type > EXTENSION_PACKED) {
-                throw new SessionTokenException(type > EXTENSION_PACKED ? "unknown extensions"
+            if (type <= last || type > EXTENSION_FEDERATED_PROVIDER) {
+                throw new SessionTokenException(type > EXTENSION_FEDERATED_PROVIDER ? "unknown extensions"
                         : "extensions out of order");
             }
             last = type;
@@ -236,6 +243,7 @@ public final class SessionTokenCodec {
                 case EXTENSION_ISSUER -> issuer = new SessionIssuer(TokenFields.longString(body),
                         TokenFields.shortString(body));
                 case EXTENSION_SOURCE_IDENTITY -> sourceIdentity = TokenFields.shortString(body);
+                case EXTENSION_FEDERATED_PROVIDER -> federatedProvider = TokenFields.longString(body);
                 default -> {
                     packed = SessionPacking.unpack(bytes);
                     body.position(bytes.length);
@@ -246,7 +254,7 @@ public final class SessionTokenCodec {
             }
         }
         return packed == null
-                ? new SessionAttributes(issuer, SessionPolicies.NONE, List.of(), sourceIdentity)
-                : new SessionAttributes(issuer, packed.policies(), packed.tags(), sourceIdentity);
+                ? new SessionAttributes(issuer, SessionPolicies.NONE, List.of(), sourceIdentity, federatedProvider)
+                : new SessionAttributes(issuer, packed.policies(), packed.tags(), sourceIdentity, federatedProvider);
     }
 }

@@ -129,27 +129,42 @@ final class AssumeRoleOperation {
             }
             decideOrDeny(call, policies, SET_SOURCE_IDENTITY, target, roleAccount, built, shownRoleArn);
         }
-        if (duration.getSeconds() > role.maxSessionDuration()) {
-            throw AwsError.VALIDATION_ERROR.exception(
-                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
-        }
+        checkMaxSessionDuration(role, duration);
 
-        String sessionName = input.string("RoleSessionName");
-        SessionPrincipal principal = new SessionPrincipal(SessionPrincipal.Kind.ASSUMED_ROLE,
-                assumedRoleArn(roleAccount, role.name(), sessionName), role.id() + ":" + sessionName);
         SessionAttributes attributes = new SessionAttributes(new SessionIssuer(canonicalRoleArn, role.id()),
                 sessionPolicies, tags, sourceIdentity);
-        Sessions.Issued issued = sessions.issue(roleAccount, principal, now, duration, mfaAt, attributes);
-        Struct.Builder output = IssuedCredentials.set(call.output(), issued);
-        Struct user = output.child("AssumedRoleUser")
-                .set("AssumedRoleId", principal.uniqueId())
-                .set("Arn", Arns.render(principal.arn(), caller.partition()))
-                .build();
-        output.set("AssumedRoleUser", user);
+        Struct.Builder output = issueRoleSession(call, role, roleAccount, input.string("RoleSessionName"), duration,
+                mfaAt, attributes);
         if (sourceIdentity != null) {
             output.set("SourceIdentity", sourceIdentity);
         }
         return output.build();
+    }
+
+    /** Refuses a duration longer than the role's {@code MaxSessionDuration}, in STS's words. */
+    static void checkMaxSessionDuration(Role role, Duration duration) {
+        if (duration.getSeconds() > role.maxSessionDuration()) {
+            throw AwsError.VALIDATION_ERROR.exception(
+                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+    }
+
+    /**
+     * Issues a session of {@code role} named {@code sessionName} and answers its {@code Credentials},
+     * {@code PackedPolicySize} and {@code AssumedRoleUser} (the AssumeRole family's common answer).
+     */
+    static Struct.Builder issueRoleSession(Call call, Role role, String roleAccount, String sessionName,
+                                           Duration duration, Instant mfaAt, SessionAttributes attributes) {
+        SessionPrincipal principal = new SessionPrincipal(SessionPrincipal.Kind.ASSUMED_ROLE,
+                assumedRoleArn(roleAccount, role.name(), sessionName), role.id() + ":" + sessionName);
+        Sessions.Issued issued = call.services().sessions().issue(roleAccount, principal, call.facts().time(),
+                duration, mfaAt, attributes);
+        Struct.Builder output = IssuedCredentials.set(call.output(), issued);
+        Struct user = output.child("AssumedRoleUser")
+                .set("AssumedRoleId", principal.uniqueId())
+                .set("Arn", Arns.render(principal.arn(), call.caller().partition()))
+                .build();
+        return output.set("AssumedRoleUser", user);
     }
 
     /** {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}: the role's name without its path, as AWS writes it. */
@@ -158,7 +173,7 @@ final class AssumeRoleOperation {
     }
 
     /** The role an ARN names exactly (path included) in any account of the server, or {@code null}. */
-    private static Role role(Call call, String roleArn) {
+    static Role role(Call call, String roleArn) {
         Matcher arn = roleArnMatcher(call, roleArn);
         if (arn == null) {
             return null;
@@ -168,8 +183,10 @@ final class AssumeRoleOperation {
         return role != null && role.path().equals(arn.group(2)) ? role : null;
     }
 
-    private static String accountOf(Call call, String roleArn) {
-        return roleArnMatcher(call, roleArn).group(1);
+    /** The account a role ARN names, or {@code null} when it is no role ARN. */
+    static String accountOf(Call call, String roleArn) {
+        Matcher arn = roleArnMatcher(call, roleArn);
+        return arn == null ? null : arn.group(1);
     }
 
     private static Matcher roleArnMatcher(Call call, String roleArn) {

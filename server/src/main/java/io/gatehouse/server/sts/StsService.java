@@ -23,12 +23,14 @@ public final class StsService {
         handlers.put("AssumeRole", AssumeRoleOperation::assumeRole);
         handlers.put("AssumeRoleWithSAML", AssumeRoleWithSamlOperation::assumeRoleWithSaml);
         handlers.put("GetFederationToken", FederationTokenOperation::getFederationToken);
+        handlers.put("AssumeRoleWithWebIdentity", WebIdentityOperation::assumeRoleWithWebIdentity);
         handlers.put("DecodeAuthorizationMessage", AuthorizationMessageOperation::decodeAuthorizationMessage);
         // CloudTrail records the credentials STS issues (their key id and expiry), never the secret or the token; nor
         // the secrets the model does not mark sensitive: one-time MFA codes (GetSessionToken, AssumeRole) and the
         // context assertions of AssumeRole's ProvidedContexts, which are bearer tokens.
         AuditRecorder audit = new AuditRecorder("sts", catalog,
-                Set.of("GetSessionToken", "AssumeRole", "AssumeRoleWithSAML", "GetFederationToken"),
+                Set.of("GetSessionToken", "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity",
+                        "GetFederationToken"),
                 Set.of("tokenType", "tokenCodeType", "contextAssertionType"));
         return new ServiceEndpoint("sts", QueryProtocol.of(ServiceModel.load("sts")), handlers, audit);
     }

@@ -87,6 +87,24 @@ class SessionTokenCodecTest {
     }
 
     @Test
+    void aWebIdentitySessionKeepsItsProviderBesideEverythingElse() {
+        String provider = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+        SessionToken plain = roleSession(SessionPolicies.NONE, List.of(), "ci");
+        SessionAttributes attributes = plain.session().attributes();
+        SessionToken webIdentity = new SessionToken(new Session(plain.session().accessKeyId(), "123456789012",
+                plain.session().principal(), ISSUED, ISSUED.plusSeconds(3600), null, new SessionAttributes(
+                        attributes.issuer(), new SessionPolicies(null, List.of("arn:aws:iam::aws:policy/ReadOnlyAccess")),
+                        List.of(), attributes.sourceIdentity(), provider)), SECRET);
+
+        SessionToken read = codec.decode(codec.encode(webIdentity, ring.current()), ring);
+
+        assertThat(read).isEqualTo(webIdentity);
+        assertThat(read.session().attributes().federatedProvider()).isEqualTo(provider);
+        assertThat(codec.decode(codec.encode(plain, ring.current()), ring).session().attributes().federatedProvider())
+                .isNull();
+    }
+
+    @Test
     void policiesAndTagsArePackedAndTheirSizeIsAPercentageOfTheLimit() {
         SessionPolicies policies = new SessionPolicies("{\"Version\":\"2012-10-17\",\"Statement\":[]}", List.of());
         byte[] small = SessionPacking.pack(policies, List.of());
@@ -192,7 +210,7 @@ class SessionTokenCodecTest {
         assertThatThrownBy(() -> codec.decode(seal(1, key, trailing), ring)).hasMessage("bytes after the payload");
         byte[] extension = Arrays.copyOf(payload, payload.length + 3);
         extension[payload.length - 1] = 1;
-        extension[payload.length] = 4; // no such type: it might restrict the session, so it is not skipped
+        extension[payload.length] = 5; // no such type: it might restrict the session, so it is not skipped
         assertThatThrownBy(() -> codec.decode(seal(1, key, extension), ring)).hasMessage("unknown extensions");
         byte[] issuerOnUser = Arrays.copyOf(payload, payload.length + 6);
         issuerOnUser[payload.length - 1] = 1;

@@ -1,0 +1,131 @@
+package io.gatehouse.server.sts;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.policy.engine.Decision;
+import io.gatehouse.policy.engine.PolicySet;
+import io.gatehouse.policy.request.ContextType;
+import io.gatehouse.policy.request.ContextValue;
+import io.gatehouse.server.api.Call;
+import io.gatehouse.server.authz.Authorizer;
+import io.gatehouse.server.authz.Caller;
+import io.gatehouse.server.authz.ContextBuilder;
+import io.gatehouse.server.authz.Target;
+import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.error.AwsException;
+import io.gatehouse.server.oidc.WebIdentity;
+import io.gatehouse.server.oidc.WebIdentityTokens;
+import io.gatehouse.server.protocol.Struct;
+import io.gatehouse.server.session.SessionAttributes;
+import io.gatehouse.server.session.SessionIssuer;
+import io.gatehouse.server.session.SessionPolicies;
+import io.gatehouse.server.state.AccountState;
+import io.gatehouse.server.state.Arns;
+import io.gatehouse.server.state.OidcProvider;
+import io.gatehouse.server.state.Role;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * AssumeRoleWithWebIdentity (STS API Reference): role credentials for someone an OpenID Connect provider of the role's
+ * account vouches for with a signed ID token. The call is unsigned (api/UnsignedCalls); the token is the proof: its
+ * {@code iss} names the provider (an IAM OpenID Connect provider of the role's account with that URL), and it is
+ * verified against the provider's published keys, issuer, client ids and times ({@link WebIdentityTokens}). The role's
+ * trust policy alone then decides {@code sts:AssumeRoleWithWebIdentity} for the principal
+ * {@code arn:aws:iam::ACCOUNT:oidc-provider/PROVIDER}, with the provider's condition keys as AWS defines them
+ * ({@code PROVIDER:aud}, {@code PROVIDER:oaud}, {@code PROVIDER:sub}, {@code PROVIDER:amr}) and
+ * {@code sts:RoleSessionName}; a refusal is AWS's "Not authorized to perform sts:AssumeRoleWithWebIdentity". The
+ * session is an ordinary role session (AssumeRole's) that also carries its provider ({@code aws:FederatedProvider}).
+ */
+final class WebIdentityOperation {
+
+    static final String ACTION = "sts:AssumeRoleWithWebIdentity";
+
+    private WebIdentityOperation() {}
+
+    static Struct assumeRoleWithWebIdentity(Call call) {
+        Struct input = call.input();
+        if (input.has("ProviderId")) {
+            // ProviderId names an OAuth 2.0 provider (Login with Amazon, Facebook) whose access tokens STS checks with
+            // the provider; Gatehouse federates OpenID Connect ID tokens only, for which the parameter must be absent.
+            throw AwsError.INVALID_PARAMETER_VALUE.exception("ProviderId is only for OAuth 2.0 access tokens; "
+                    + "OpenID Connect ID tokens must be passed without it.");
+        }
+        Duration duration = input.has("DurationSeconds")
+                ? Duration.ofSeconds(input.integer("DurationSeconds")) : AssumeRoleOperation.DEFAULT_DURATION;
+        SessionPolicies sessionPolicies = SessionPolicyParameters.of(call);
+
+        SignedJWT token = WebIdentityTokens.read(input.string("WebIdentityToken"));
+        String issuer = issuer(token);
+        String roleArn = input.string("RoleArn");
+        String roleAccount = AssumeRoleOperation.accountOf(call, roleArn);
+        AccountState account = roleAccount == null ? null : call.state().account(roleAccount);
+        OidcProvider provider = account == null ? null : account.providers().oidcProvider(OidcProvider.nameOf(issuer));
+        if (provider == null || !provider.issuerUrl().equals(issuer)) {
+            throw AwsError.INVALID_IDENTITY_TOKEN.exception("No OpenIDConnect provider found in your account for "
+                    + issuer);
+        }
+        WebIdentity identity = call.services().webIdentityTokens().verify(token, provider, call.facts().time());
+        String providerArn = provider.arn(roleAccount);
+        Caller webUser = Caller.webIdentity(roleAccount, providerArn,
+                provider.name() + ":" + identity.audience() + ":" + identity.subject(), call.caller().partition(),
+                call.caller().region());
+        call.identify(webUser);
+
+        Role role = AssumeRoleOperation.role(call, roleArn);
+        if (role == null) {
+            throw notAuthorized();
+        }
+        String canonicalRoleArn = Arns.role(roleAccount, role.path(), role.name());
+        ContextBuilder context = ContextBuilder.of(webUser, call.facts(), List.of())
+                .resourceAccount(roleAccount)
+                .identityTags(role.tags())
+                .put("sts:RoleSessionName", ContextValue.of(input.string("RoleSessionName")))
+                .put("aws:FederatedProvider", ContextValue.single(ContextType.ARN, providerArn));
+        providerKeys(context, provider.name(), identity);
+        Decision decision = Authorizer.decide(webUser, PolicySet.builder().build().withResource(
+                        role.compiledTrustPolicy()), ACTION, Target.of(canonicalRoleArn), roleAccount, context.build(),
+                call.authorizations());
+        if (!decision.isAllowed()) {
+            throw notAuthorized();
+        }
+        AssumeRoleOperation.checkMaxSessionDuration(role, duration);
+
+        SessionAttributes attributes = new SessionAttributes(new SessionIssuer(canonicalRoleArn, role.id()),
+                sessionPolicies, List.of(), null, providerArn);
+        return AssumeRoleOperation.issueRoleSession(call, role, roleAccount, input.string("RoleSessionName"), duration,
+                        null, attributes)
+                .set("SubjectFromWebIdentityToken", identity.subject())
+                .set("Provider", identity.issuer())
+                .set("Audience", identity.audience())
+                .build();
+    }
+
+    /**
+     * The keys AWS offers a trust policy for an OpenID Connect provider (IAM User Guide, "Available keys for AWS OIDC
+     * federation"), named after the provider ({@code token.actions.githubusercontent.com:sub}).
+     */
+    private static void providerKeys(ContextBuilder context, String provider, WebIdentity identity) {
+        context.put(provider + ":aud", ContextValue.of(identity.audience()))
+                .put(provider + ":sub", ContextValue.of(identity.subject()));
+        if (!identity.otherAudience().isEmpty()) {
+            context.put(provider + ":oaud", ContextValue.multi(ContextType.STRING, identity.otherAudience()));
+        }
+        if (!identity.amr().isEmpty()) {
+            context.put(provider + ":amr", ContextValue.multi(ContextType.STRING, identity.amr()));
+        }
+    }
+
+    private static String issuer(SignedJWT token) {
+        try {
+            return token.getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            throw AwsError.INVALID_IDENTITY_TOKEN.exception();
+        }
+    }
+
+    /** AWS's refusal, which names neither the role nor a reason. */
+    private static AwsException notAuthorized() {
+        return AwsError.ACCESS_DENIED.exception("Not authorized to perform sts:AssumeRoleWithWebIdentity");
+    }
+}

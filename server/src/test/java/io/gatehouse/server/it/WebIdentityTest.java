@@ -1,0 +1,379 @@
+package io.gatehouse.server.it;
+
+import static io.gatehouse.server.it.AssumeRoleFixtures.role;
+import static io.gatehouse.server.it.AssumeRoleFixtures.session;
+import static io.gatehouse.server.it.AssumeRoleFixtures.trust;
+import static io.gatehouse.server.it.IamFixtures.allow;
+import static io.gatehouse.server.it.IamFixtures.allowWhere;
+import static io.gatehouse.server.it.IamFixtures.assertAwsError;
+import static io.gatehouse.server.it.IamFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.server.store.Backend;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
+
+/**
+ * AssumeRoleWithWebIdentity against an identity provider run by the test: an unsigned call whose ID token is verified
+ * against the provider's discovery document and JWKS, a GitHub-Actions-style trust policy on the provider's {@code sub}
+ * and {@code aud} keys, the session's identity and its {@code aws:FederatedProvider}, and every way a token is refused:
+ * {@code alg: none}, HMAC signed with the public key, another issuer, another audience, expired, not yet valid,
+ * tampered, signed with a key not published yet (then picked up after rotation), and an identity provider that does not
+ * answer. Servers run in {@code --dev} mode, which lets a provider's issuer be a plain-http local URL; one test runs
+ * the provider over HTTPS against a server trusting its certificate authority.
+ */
+class WebIdentityTest {
+
+    private static final String ACCOUNT = TestServer.ACCOUNT;
+    private static final String AUDIENCE = "sts.amazonaws.com";
+    private static final String NO_KEY = "Couldn't retrieve verification key from your identity provider,  please "
+            + "reference AssumeRoleWithWebIdentity documentation for requirements";
+    private static final String NOT_VALIDATED = "The web identity token that was passed could not be validated by "
+            + "AWS. Get a new identity token from the identity provider and then retry the request.";
+    private static final String NOT_AUTHORIZED = "Not authorized to perform sts:AssumeRoleWithWebIdentity";
+
+    @TempDir
+    static Path directory;
+    private static final Map<Backend, TestServer> SERVERS = new EnumMap<>(Backend.class);
+
+    static synchronized TestServer server(Backend backend) {
+        return SERVERS.computeIfAbsent(backend, b -> TestServer.start(b, directory.resolve(b.name()), true));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (TestServer server : SERVERS.values()) {
+            server.close();
+        }
+    }
+
+    /** A client that signs nothing, as the SDKs' web identity credential providers call STS. */
+    static StsClient anonymousSts(TestServer server) {
+        return StsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** The IAM provider for {@code idp} (client id sts.amazonaws.com) and a role trusting repo:acme/app:* of it. */
+    static String providerAndRole(TestServer server, TestIdentityProvider idp, String rolePolicy) {
+        IamClient iam = server.iam();
+        String providerArn = iam.createOpenIDConnectProvider(r -> r.url(idp.issuer()).clientIDList(AUDIENCE))
+                .openIDConnectProviderArn();
+        assertThat(providerArn).isEqualTo("arn:aws:iam::" + ACCOUNT + ":oidc-provider/" + idp.name());
+        // The documented GitHub Actions trust policy, with this provider's name for token.actions.githubusercontent.com.
+        String trust = trust("{\"Federated\":\"" + providerArn + "\"}", "\"sts:AssumeRoleWithWebIdentity\"",
+                "{\"StringEquals\":{\"" + idp.name() + ":aud\":\"" + AUDIENCE + "\"},"
+                        + "\"StringLike\":{\"" + idp.name() + ":sub\":\"repo:acme/app:*\"}}");
+        String roleName = unique("wi-role");
+        String roleArn = role(iam, roleName, trust);
+        if (rolePolicy != null) {
+            iam.putRolePolicy(r -> r.roleName(roleName).policyName("p").policyDocument(rolePolicy));
+        }
+        return roleArn;
+    }
+
+    static AssumeRoleWithWebIdentityResponse assume(TestServer server, String roleArn, String token) {
+        try (StsClient sts = anonymousSts(server)) {
+            return sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("ci-run")
+                    .webIdentityToken(token));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aGitHubStyleTrustPolicyLetsTheMatchingRepositoryInAndTheSessionActsAsTheRole(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http()) {
+            String providerArn = "arn:aws:iam::" + ACCOUNT + ":oidc-provider/" + idp.name();
+            String roleArn = providerAndRole(server, idp, allowWhere("\"iam:ListRoles\"", "\"*\"",
+                    "{\"ArnEquals\":{\"aws:FederatedProvider\":\"" + providerArn + "\"}}"));
+            String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+            String roleId = server.iam().getRole(r -> r.roleName(roleName)).role().roleId();
+            String token = idp.token("repo:acme/app:ref:refs/heads/main", AUDIENCE);
+
+            AssumeRoleWithWebIdentityResponse response = assume(server, roleArn, token);
+
+            assertThat(response.subjectFromWebIdentityToken()).isEqualTo("repo:acme/app:ref:refs/heads/main");
+            assertThat(response.provider()).isEqualTo(idp.issuer());
+            assertThat(response.audience()).isEqualTo(AUDIENCE);
+            assertThat(response.assumedRoleUser().arn())
+                    .isEqualTo("arn:aws:sts::" + ACCOUNT + ":assumed-role/" + roleName + "/ci-run");
+            assertThat(response.assumedRoleUser().assumedRoleId()).isEqualTo(roleId + ":ci-run");
+            assertThat(response.credentials().accessKeyId()).startsWith("ASIA");
+            assertThat(response.packedPolicySize()).isNull();
+            AwsSessionCredentials credentials = session(response.credentials());
+            try (StsClient sts = server.sts(credentials); IamClient iam = server.iam(credentials)) {
+                assertThat(sts.getCallerIdentity().arn()).isEqualTo(response.assumedRoleUser().arn());
+                // Allowed only through aws:FederatedProvider, which the session carries.
+                assertThat(iam.listRoles().roles()).isNotEmpty();
+            }
+
+            List<JsonNode> events = AssumeRoleFixtures.auditEvents(server);
+            JsonNode event = events.stream().filter(e -> e.get("eventName").asText().equals("AssumeRoleWithWebIdentity")
+                    && e.get("responseElements").isObject() && e.get("responseElements").get("assumedRoleUser")
+                    .get("arn").asText().contains(roleName)).findFirst().orElseThrow();
+            JsonNode identity = event.get("userIdentity");
+            assertThat(identity.get("type").asText()).isEqualTo("WebIdentityUser");
+            assertThat(identity.get("principalId").asText())
+                    .isEqualTo(idp.name() + ":" + AUDIENCE + ":repo:acme/app:ref:refs/heads/main");
+            assertThat(identity.get("identityProvider").asText()).isEqualTo(idp.name());
+            assertThat(event.get("recipientAccountId").asText()).isEqualTo(ACCOUNT);
+            assertThat(events.toString()).doesNotContain(token).doesNotContain(token.substring(token.lastIndexOf('.')));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anotherRepositoryIsNotAuthorizedByTheSubCondition(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http()) {
+            String roleArn = providerAndRole(server, idp, null);
+            assertAwsError(() -> assume(server, roleArn, idp.token("repo:evil/app:ref:refs/heads/main", AUDIENCE)),
+                    "AccessDenied", 403, NOT_AUTHORIZED);
+            assertAwsError(() -> assume(server, roleArn.replace("wi-role", "no-such-role"),
+                    idp.token("repo:acme/app:x", AUDIENCE)), "AccessDenied", 403, NOT_AUTHORIZED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void azpIsTheAudienceAudTheOtherAudienceAndAmrAndSessionPoliciesApply(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http()) {
+            IamClient iam = server.iam();
+            String providerArn = iam.createOpenIDConnectProvider(r -> r.url(idp.issuer()).clientIDList("web-app"))
+                    .openIDConnectProviderArn();
+            String trust = trust("{\"Federated\":\"" + providerArn + "\"}", "\"sts:AssumeRoleWithWebIdentity\"",
+                    "{\"StringEquals\":{\"" + idp.name() + ":aud\":\"web-app\"},"
+                            + "\"ForAnyValue:StringEquals\":{\"" + idp.name() + ":oaud\":\"api\",\""
+                            + idp.name() + ":amr\":\"mfa\"}}");
+            String roleName = unique("wi-azp");
+            String roleArn = role(iam, roleName, trust);
+            iam.putRolePolicy(r -> r.roleName(roleName).policyName("p").policyDocument(allow("iam:ListRoles",
+                    "iam:ListUsers")));
+            String token = idp.token("user-7", "api", c -> c.audience(List.of("api", "reports"))
+                    .claim("azp", "web-app").claim("amr", List.of("pwd", "mfa")));
+            try (StsClient sts = anonymousSts(server)) {
+                AssumeRoleWithWebIdentityResponse response = sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn)
+                        .roleSessionName("browser").webIdentityToken(token)
+                        .policy(allow("iam:ListRoles")));
+                assertThat(response.audience()).isEqualTo("web-app");
+                assertThat(response.packedPolicySize()).isPositive();
+                try (IamClient session = server.iam(session(response.credentials()))) {
+                    assertThat(session.listRoles().roles()).isNotEmpty();
+                    // The role allows ListUsers, the session policy does not.
+                    assertThat(catchThrowableOfType(AwsServiceException.class, session::listUsers).statusCode())
+                            .isEqualTo(403);
+                }
+                String withoutMfa = idp.token("user-7", "api", c -> c.audience(List.of("api"))
+                        .claim("azp", "web-app").claim("amr", "pwd"));
+                assertAwsError(() -> sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("browser")
+                        .webIdentityToken(withoutMfa)), "AccessDenied", 403, NOT_AUTHORIZED);
+                assertAwsError(() -> sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("browser")
+                                .webIdentityToken(token).durationSeconds(7200)), "ValidationError", 400,
+                        "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+                String noAudience = idp.token("user-7", "api", c -> c.audience((String) null));
+                assertAwsError(() -> sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("browser")
+                        .webIdentityToken(noAudience)), "InvalidIdentityToken", 400, "Missing a required claim: aud");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void unsignedAndHmacTokensAreRefusedWhateverTheyClaim(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http()) {
+            String roleArn = providerAndRole(server, idp, null);
+            JWTClaimsSet claims = claims(idp, "repo:acme/app:x", AUDIENCE);
+            String none = new PlainJWT(new PlainHeader(), claims).serialize();
+            assertAwsError(() -> assume(server, roleArn, none), "InvalidIdentityToken", 400, NOT_VALIDATED);
+
+            // The classic key-confusion attack: HS256 with the provider's public key as the shared secret.
+            SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256)
+                    .keyID(idp.signingKey().getKeyID()).build(), claims);
+            byte[] publicKey = idp.signingKey().toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
+            hmac.sign(new MACSigner(publicKey));
+            assertAwsError(() -> assume(server, roleArn, hmac.serialize()), "InvalidIdentityToken", 400, NOT_VALIDATED);
+            assertAwsError(() -> assume(server, roleArn, "not.a.token"), "InvalidIdentityToken", 400, NOT_VALIDATED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void tokensOfAnotherIssuerOrAudienceOrWithAChangedSignatureAreRefused(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http(); TestIdentityProvider other = TestIdentityProvider.http()) {
+            String roleArn = providerAndRole(server, idp, null);
+            assertAwsError(() -> assume(server, roleArn, other.token("repo:acme/app:x", AUDIENCE)),
+                    "InvalidIdentityToken", 400, "No OpenIDConnect provider found in your account for " + other.issuer());
+            // The registered issuer's name, signed by another party's key: no published key verifies it.
+            String forged = TestIdentityProvider.sign(claims(idp, "repo:acme/app:x", AUDIENCE), other.signingKey());
+            assertAwsError(() -> assume(server, roleArn, forged), "InvalidIdentityToken", 400, NO_KEY);
+            assertAwsError(() -> assume(server, roleArn, idp.token("repo:acme/app:x", "another-client")),
+                    "InvalidIdentityToken", 400, "Incorrect token audience");
+
+            String token = idp.token("repo:acme/app:x", AUDIENCE);
+            String payload = token.split("\\.")[1];
+            String changed = token.replace(payload, Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    claims(idp, "repo:acme/app:admin", AUDIENCE).toString().getBytes(StandardCharsets.UTF_8)));
+            assertAwsError(() -> assume(server, roleArn, changed), "InvalidIdentityToken", 400, NOT_VALIDATED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void expiredAndNotYetValidTokensAreRefused(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http()) {
+            String roleArn = providerAndRole(server, idp, null);
+            Instant expired = Instant.now().minus(Duration.ofMinutes(10));
+            AwsServiceException error = catchThrowableOfType(AwsServiceException.class, () -> assume(server, roleArn,
+                    idp.token("repo:acme/app:x", AUDIENCE, c -> c.expirationTime(Date.from(expired))
+                            .issueTime(Date.from(expired.minusSeconds(600)))
+                            .notBeforeTime(Date.from(expired.minusSeconds(600))))));
+            assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException");
+            assertThat(error.statusCode()).isEqualTo(400);
+            assertThat(error.awsErrorDetails().errorMessage()).startsWith("Token expired: current date/time ")
+                    .endsWith(" must be before the expiration date/time" + expired.getEpochSecond());
+
+            Instant later = Instant.now().plus(Duration.ofMinutes(10));
+            error = catchThrowableOfType(AwsServiceException.class, () -> assume(server, roleArn,
+                    idp.token("repo:acme/app:x", AUDIENCE, c -> c.notBeforeTime(Date.from(later)))));
+            assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidIdentityToken");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aNewSigningKeyIsPickedUpOnceTheProviderPublishesIt(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http()) {
+            String roleArn = providerAndRole(server, idp, null);
+            assertThat(assume(server, roleArn, idp.token("repo:acme/app:x", AUDIENCE)).credentials()).isNotNull();
+
+            idp.signWithUnpublishedKey();
+            Thread.sleep(1_100); // past the refresh limit, so the unknown key id makes the keys be fetched again
+            assertAwsError(() -> assume(server, roleArn, idp.token("repo:acme/app:x", AUDIENCE)),
+                    "InvalidIdentityToken", 400, NO_KEY);
+            int fetches = idp.jwksFetches();
+            // Within the refresh limit an unknown key id fetches nothing.
+            assertAwsError(() -> assume(server, roleArn, idp.token("repo:acme/app:x", AUDIENCE)),
+                    "InvalidIdentityToken", 400, NO_KEY);
+            assertThat(idp.jwksFetches()).isEqualTo(fetches);
+
+            idp.publishSigningKey();
+            Thread.sleep(1_100);
+            assertThat(assume(server, roleArn, idp.token("repo:acme/app:x", AUDIENCE)).credentials()).isNotNull();
+
+            // A rotation to an ES256 key: the allow-list takes ECDSA as well.
+            idp.rotateToEc();
+            Thread.sleep(1_100);
+            assertThat(assume(server, roleArn, idp.token("repo:acme/app:x", AUDIENCE)).credentials()).isNotNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aProviderWhoseKeysCannotBeFetchedIsACommunicationError(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http()) {
+            String roleArn = providerAndRole(server, idp, null);
+            idp.jwksDown(true);
+            assertAwsError(() -> assume(server, roleArn, idp.token("repo:acme/app:x", AUDIENCE)),
+                    "IDPCommunicationError", 400, NO_KEY);
+        }
+        // Nobody listens on a TLS issuer whose certificate this server does not trust either.
+        try (TestIdentityProvider tls = TestIdentityProvider.https()) {
+            String roleArn = providerAndRole(server, tls, null);
+            assertAwsError(() -> assume(server, roleArn, tls.token("repo:acme/app:x", AUDIENCE)),
+                    "IDPCommunicationError", 400, NO_KEY);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void providerIdIsForOAuthProvidersOnly(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http(); StsClient sts = anonymousSts(server)) {
+            String roleArn = providerAndRole(server, idp, null);
+            String token = idp.token("repo:acme/app:x", AUDIENCE);
+            assertAwsError(() -> sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("ci-run")
+                            .webIdentityToken(token).providerId("www.amazon.com")), "InvalidParameterValue", 400,
+                    "ProviderId is only for OAuth 2.0 access tokens; OpenID Connect ID tokens must be passed without it.");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anHttpsProviderIsTrustedThroughTheConfiguredCertificateAuthority(Backend backend, @TempDir Path data)
+            throws Exception {
+        try (TestIdentityProvider idp = TestIdentityProvider.https()) {
+            Path ca = idp.caPem(data);
+            try (TestServer server = TestServer.start(backend, data.resolve("server"), o -> o.withOidcCaFile(ca),
+                    Map.of())) {
+                String roleArn = providerAndRole(server, idp, allow("iam:ListRoles"));
+                AssumeRoleWithWebIdentityResponse response = assume(server, roleArn,
+                        idp.token("repo:acme/app:ref:refs/tags/v1", AUDIENCE));
+                assertThat(response.provider()).startsWith("https://127.0.0.1:");
+                try (IamClient iam = server.iam(session(response.credentials()))) {
+                    assertThat(iam.listRoles().roles()).isNotEmpty();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void onlyAssumeRoleWithWebIdentityIsServedUnsigned(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        HttpClient http = HttpClient.newHttpClient();
+        for (String form : List.of("Action=GetCallerIdentity&Version=2011-06-15", "Version=2011-06-15",
+                "Action=ListUsers&Version=2010-05-08", "Action=AssumeRole&Version=2011-06-15&RoleArn=x")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            server.endpoint().resolve("/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(form).isBetween(400, 499);
+            assertThat(response.body()).as(form).doesNotContain("<Credentials>").doesNotContain("<Arn>");
+        }
+    }
+
+    private static JWTClaimsSet claims(TestIdentityProvider idp, String subject, String audience) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().issuer(idp.issuer()).subject(subject).audience(audience)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1)))).build();
+    }
+}
