@@ -189,20 +189,18 @@ class AssumeRoleTest {
         AwsCredentials key = userWithKey(server.iam(), erin);
         String roleArn = role(server.iam(), unique("ar-admin"), trust(aws(userArn(erin)), "\"sts:AssumeRole\"",
                 "{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}"));
-        var device = server.iam().createVirtualMFADevice(r -> r.virtualMFADeviceName(erin)).virtualMFADevice();
-        String seed = device.base32StringSeed().asUtf8String();
-        long step = TotpCodes.freshStep();
-        server.iam().enableMFADevice(r -> r.userName(erin).serialNumber(device.serialNumber())
-                .authenticationCode1(TotpCodes.code(seed, step - 2)).authenticationCode2(TotpCodes.code(seed, step - 1)));
+        TotpCodes.EnabledDevice device = TotpCodes.enableNew(server.iam(), erin, erin);
+        String seed = device.seed();
+        long step = device.step();
 
         String denied = stsDenial(userArn(erin), "sts:AssumeRole", roleArn);
         assertAwsError(() -> assume(server, key, roleArn, "mfa"), "AccessDenied", 403, denied);
         try (StsClient sts = server.sts(key)) {
             String code = TotpCodes.code(seed, step);
-            assertThat(sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("mfa").serialNumber(device.serialNumber())
+            assertThat(sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("mfa").serialNumber(device.serial())
                     .tokenCode(code)).credentials()).isNotNull();
             assertAwsError(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("mfa")
-                            .serialNumber(device.serialNumber()).tokenCode(code)), "AccessDenied", 403,
+                            .serialNumber(device.serial()).tokenCode(code)), "AccessDenied", 403,
                     "MultiFactorAuthentication failed with invalid MFA one time pass code.");
         }
         // A session GetSessionToken opened with MFA carries it to AssumeRole.

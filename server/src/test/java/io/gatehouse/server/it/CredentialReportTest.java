@@ -91,8 +91,8 @@ class CredentialReportTest {
         Instant passwordSet = iam.getLoginProfile(r -> r.userName("password")).loginProfile().createDate();
 
         iam.createUser(r -> r.userName("mfa"));
-        enableMfa(iam, "mfa", "mfa-phone");
-        enableMfa(iam, account.id(), "root-phone");
+        TotpCodes.enableNew(iam, "mfa", "mfa-phone");
+        TotpCodes.enableNew(iam, account.id(), "root-phone");
 
         AwsCredentials first = userWithKey(iam, "keys");
         AccessKey second = iam.createAccessKey(r -> r.userName("keys")).accessKey();
@@ -294,16 +294,6 @@ class CredentialReportTest {
             m.putCredentialReport(account.id(), report);
             return null;
         });
-    }
-
-    private static void enableMfa(IamClient iam, String userName, String deviceName) throws InterruptedException {
-        String seed = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(deviceName)).virtualMFADevice()
-                .base32StringSeed().asUtf8String();
-        String serial = iam.listVirtualMFADevices().virtualMFADevices().stream()
-                .filter(d -> d.serialNumber().endsWith(":mfa/" + deviceName)).findFirst().orElseThrow().serialNumber();
-        long now = TotpCodes.freshStep();
-        iam.enableMFADevice(r -> r.userName(userName).serialNumber(serial)
-                .authenticationCode1(TotpCodes.code(seed, now - 2)).authenticationCode2(TotpCodes.code(seed, now - 1)));
     }
 
     private static SigningCertificate upload(IamClient iam, String userName, String commonName) {

@@ -109,12 +109,7 @@ class DevModeTest {
                     + "\"Action\":\"sts:AssumeRole\"}]}"));
             iam.createPolicy(r -> r.policyName("wiped-policy").policyDocument(IamFixtures.allow("iam:GetUser")));
             iam.createInstanceProfile(r -> r.instanceProfileName("wiped-profile"));
-            var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("wiped-device")).virtualMFADevice();
-            String seed = device.base32StringSeed().asUtf8String();
-            long step = TotpCodes.freshStep();
-            iam.enableMFADevice(r -> r.userName("wiped").serialNumber(device.serialNumber())
-                    .authenticationCode1(TotpCodes.code(seed, step - 2))
-                    .authenticationCode2(TotpCodes.code(seed, step - 1)));
+            TotpCodes.enableNew(iam, "wiped", "wiped-device");
             KeyPair keys = CredentialFixtures.rsa(2048);
             iam.uploadSSHPublicKey(r -> r.userName("wiped").sshPublicKeyBody(CredentialFixtures.openSsh(keys, "dev")));
             iam.uploadServerCertificate(r -> r.serverCertificateName("wiped-certificate")

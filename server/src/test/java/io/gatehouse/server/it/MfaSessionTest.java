@@ -77,13 +77,10 @@ class MfaSessionTest {
         String seed;
         long step;
         try (IamClient iam = server.iam(longTerm)) {
-            var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(name)).virtualMFADevice();
-            serial = device.serialNumber();
-            seed = device.base32StringSeed().asUtf8String();
-            step = TotpCodes.freshStep();
-            iam.enableMFADevice(r -> r.userName(name).serialNumber(serial)
-                    .authenticationCode1(TotpCodes.code(seed, step - 2))
-                    .authenticationCode2(TotpCodes.code(seed, step - 1)));
+            TotpCodes.EnabledDevice device = TotpCodes.enableNew(iam, name, name);
+            serial = device.serial();
+            seed = device.seed();
+            step = device.step();
 
             assertAwsError(() -> iam.listUsers(), "AccessDenied", 403, "User: " + arn
                     + " is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::" + ACCOUNT
@@ -119,15 +116,11 @@ class MfaSessionTest {
         String other = unique("mfa-other");
         server.iam().createUser(r -> r.userName(owner));
         AwsCredentials otherKey = userWithKey(server.iam(), other);
-        var device = server.iam().createVirtualMFADevice(r -> r.virtualMFADeviceName(owner)).virtualMFADevice();
-        String seed = device.base32StringSeed().asUtf8String();
-        long step = TotpCodes.freshStep();
-        server.iam().enableMFADevice(r -> r.userName(owner).serialNumber(device.serialNumber())
-                .authenticationCode1(TotpCodes.code(seed, step - 2)).authenticationCode2(TotpCodes.code(seed, step - 1)));
+        TotpCodes.EnabledDevice device = TotpCodes.enableNew(server.iam(), owner, owner);
 
         try (StsClient sts = server.sts(otherKey)) {
-            assertAwsError(() -> sts.getSessionToken(r -> r.serialNumber(device.serialNumber())
-                            .tokenCode(TotpCodes.code(seed, step))), "AccessDenied", 403,
+            assertAwsError(() -> sts.getSessionToken(r -> r.serialNumber(device.serial())
+                            .tokenCode(TotpCodes.code(device.seed(), device.step()))), "AccessDenied", 403,
                     "MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial "
                             + "number is valid and associated with this user.");
         }
@@ -138,11 +131,9 @@ class MfaSessionTest {
         TestServer server = servers.get(backend);
         String name = unique("mfa-guessed");
         AwsCredentials longTerm = userWithKey(server.iam(), name);
-        var device = server.iam().createVirtualMFADevice(r -> r.virtualMFADeviceName(name)).virtualMFADevice();
-        String seed = device.base32StringSeed().asUtf8String();
-        long step = TotpCodes.freshStep();
-        server.iam().enableMFADevice(r -> r.userName(name).serialNumber(device.serialNumber())
-                .authenticationCode1(TotpCodes.code(seed, step - 2)).authenticationCode2(TotpCodes.code(seed, step - 1)));
+        TotpCodes.EnabledDevice device = TotpCodes.enableNew(server.iam(), name, name);
+        String seed = device.seed();
+        long step = device.step();
         String right = TotpCodes.code(seed, step);
 
         try (StsClient sts = server.sts(longTerm)) {
@@ -153,11 +144,11 @@ class MfaSessionTest {
                     wrong = String.format("%06d", guess++);
                 }
                 String code = wrong;
-                assertAwsError(() -> sts.getSessionToken(r -> r.serialNumber(device.serialNumber()).tokenCode(code)),
+                assertAwsError(() -> sts.getSessionToken(r -> r.serialNumber(device.serial()).tokenCode(code)),
                         "AccessDenied", 403, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
             }
             // The tenth refusal makes the device wait 16 s: the right code is not even looked at.
-            assertAwsError(() -> sts.getSessionToken(r -> r.serialNumber(device.serialNumber()).tokenCode(right)),
+            assertAwsError(() -> sts.getSessionToken(r -> r.serialNumber(device.serial()).tokenCode(right)),
                     "AccessDenied", 403, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
         }
     }

@@ -203,12 +203,10 @@ class SignInTest {
     void aUserWithAnMfaDeviceMustGiveAFreshCode(Backend backend) throws Exception {
         TestServer server = server(backend);
         String name = userWithPassword(server.iam(), "mfa-console");
-        var device = server.iam().createVirtualMFADevice(r -> r.virtualMFADeviceName(name)).virtualMFADevice();
-        String serial = device.serialNumber();
-        String seed = device.base32StringSeed().asUtf8String();
-        long step = TotpCodes.freshStep();
-        server.iam().enableMFADevice(r -> r.userName(name).serialNumber(serial)
-                .authenticationCode1(TotpCodes.code(seed, step - 2)).authenticationCode2(TotpCodes.code(seed, step - 1)));
+        TotpCodes.EnabledDevice device = TotpCodes.enableNew(server.iam(), name, name);
+        String serial = device.serial();
+        String seed = device.seed();
+        long step = device.step();
 
         SignInClient.Answer asked = user(server, ACCOUNT, name, PASSWORD);
         assertThat(asked.status()).isEqualTo(401);
@@ -260,12 +258,10 @@ class SignInTest {
         assertThat(post(server, body("email", email, "password", WRONG)).body()).isEqualTo(FAILED);
 
         IamClient iam = server.iam(root.credentials());
-        String serial = "arn:aws:iam::" + root.id() + ":mfa/root-account-mfa-device";
-        String seed = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("root-account-mfa-device"))
-                .virtualMFADevice().base32StringSeed().asUtf8String();
-        long step = TotpCodes.freshStep();
-        iam.enableMFADevice(r -> r.userName(root.id()).serialNumber(serial)
-                .authenticationCode1(TotpCodes.code(seed, step - 2)).authenticationCode2(TotpCodes.code(seed, step - 1)));
+        TotpCodes.EnabledDevice device = TotpCodes.enableNew(iam, root.id(), "root-account-mfa-device");
+        assertThat(device.serial()).isEqualTo("arn:aws:iam::" + root.id() + ":mfa/root-account-mfa-device");
+        String seed = device.seed();
+        long step = device.step();
 
         assertThat(post(server, body("email", email, "password", PASSWORD)).json().get("error").asText())
                 .isEqualTo("MfaRequired");

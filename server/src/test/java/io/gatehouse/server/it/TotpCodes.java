@@ -3,6 +3,7 @@ package io.gatehouse.server.it;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import software.amazon.awssdk.services.iam.IamClient;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -18,6 +19,27 @@ final class TotpCodes {
     private static final long MARGIN_SECONDS = 8;
 
     private TotpCodes() {}
+
+    /**
+     * A virtual MFA device a test created and enabled: its serial number, its seed, and the step whose code enabling
+     * left unspent (it used the two steps before).
+     */
+    record EnabledDevice(String serial, String seed, long step) {
+    }
+
+    /**
+     * Creates a virtual MFA device and enables it for a user (for the root user, the account id as {@code UserName})
+     * with the codes of the two steps before the current one, as an authenticator app would give them; the current
+     * step and the next are left for the test.
+     */
+    static EnabledDevice enableNew(IamClient iam, String userName, String deviceName) throws InterruptedException {
+        var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(deviceName)).virtualMFADevice();
+        String seed = device.base32StringSeed().asUtf8String();
+        long step = freshStep();
+        iam.enableMFADevice(r -> r.userName(userName).serialNumber(device.serialNumber())
+                .authenticationCode1(code(seed, step - 2)).authenticationCode2(code(seed, step - 1)));
+        return new EnabledDevice(device.serialNumber(), seed, step);
+    }
 
     /** The six-digit code of a base32 seed for a 30-second step. */
     static String code(String base32Seed, long step) {
