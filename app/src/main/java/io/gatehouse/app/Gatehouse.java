@@ -6,6 +6,7 @@ import io.gatehouse.app.accounts.SetRootPasswordCommand;
 import io.gatehouse.app.login.LoginCommand;
 import io.gatehouse.app.keys.KeysCommand;
 import io.gatehouse.app.keys.RotateSessionKeyCommand;
+import io.gatehouse.app.keys.RotateTokenSigningKeysCommand;
 import io.gatehouse.app.policy.PolicyCommand;
 import io.gatehouse.app.workload.IssueWorkloadTokenCommand;
 import io.gatehouse.app.workload.RevokeWorkloadTokenCommand;
@@ -55,7 +56,8 @@ public final class Gatehouse implements Runnable {
                 .addSubcommand(new CreateAccountCommand(environment, stdin))
                 .addSubcommand(new SetRootPasswordCommand(environment, stdin));
         CommandLine keys = new CommandLine(new KeysCommand())
-                .addSubcommand(new RotateSessionKeyCommand(environment));
+                .addSubcommand(new RotateSessionKeyCommand(environment))
+                .addSubcommand(new RotateTokenSigningKeysCommand(environment));
         CommandLine workload = new CommandLine(new WorkloadCommand())
                 .addSubcommand(new IssueWorkloadTokenCommand(environment))
                 .addSubcommand(new RevokeWorkloadTokenCommand(environment));

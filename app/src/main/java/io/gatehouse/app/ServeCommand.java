@@ -77,6 +77,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "discovery documents and keys, for private identity providers.")
     Path oidcCaFile;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The address clients and external services reach this server at (for example "
+                    + "https://iam.example.com), which the issuer URLs of outbound identity federation start with "
+                    + "(default: http://HOST:PORT).")
+    String publicUrl;
+
     /** Serves until the process is told to stop; the server logs where it listens once it does. */
     @Override
     public Integer call() throws InterruptedException {
@@ -92,8 +98,13 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (publicUrl != null && !publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new ParameterException(spec.commandLine(), "--public-url '" + publicUrl
+                    + "' is not an http or https URL without query or fragment: give one like https://iam.example.com.");
+        }
         GatehouseServer server = GatehouseServer.start(new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev,
-                masterKeyFile, http, hashing).withOidcCaFile(oidcCaFile), System.getenv(), System.out);
+                masterKeyFile, http, hashing).withOidcCaFile(oidcCaFile).withPublicUrl(publicUrl), System.getenv(),
+                System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

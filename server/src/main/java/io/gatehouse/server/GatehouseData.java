@@ -5,6 +5,7 @@ import io.gatehouse.server.crypto.MasterKeyCheck;
 import io.gatehouse.server.crypto.MasterKeyLoader;
 import io.gatehouse.server.crypto.SealedSecrets;
 import io.gatehouse.server.crypto.SecretBox;
+import io.gatehouse.server.outbound.SigningKeys;
 import io.gatehouse.server.session.SessionKeys;
 import io.gatehouse.server.state.CredentialReports;
 import io.gatehouse.server.state.EntityCodec;
@@ -36,16 +37,18 @@ public final class GatehouseData implements AutoCloseable {
     private final Store store;
     private final StateWriter state;
     private final SessionKeys sessionKeys;
+    private final SigningKeys signingKeys;
     private final CredentialReports reports;
     private final WorkloadTokens workloadTokens;
     private final String database;
     private final String masterKeyId;
 
-    private GatehouseData(Store store, StateWriter state, SessionKeys sessionKeys, CredentialReports reports,
-                          String database, String masterKeyId) {
+    private GatehouseData(Store store, StateWriter state, SessionKeys sessionKeys, SigningKeys signingKeys,
+                          CredentialReports reports, String database, String masterKeyId) {
         this.store = store;
         this.state = state;
         this.sessionKeys = sessionKeys;
+        this.signingKeys = signingKeys;
         this.reports = reports;
         this.workloadTokens = new WorkloadTokens(store);
         this.database = database;
@@ -107,8 +110,9 @@ public final class GatehouseData implements AutoCloseable {
         try {
             MasterKeyCheck.verify(store, masterKey);
             SessionKeys sessionKeys = SessionKeys.open(store, box, Clock.systemUTC());
+            SigningKeys signingKeys = SigningKeys.open(store, box, Clock.systemUTC());
             GatehouseState loaded = StateLoader.load(store, codec);
-            return new GatehouseData(store, new StateWriter(store.writer(), codec, loaded), sessionKeys,
+            return new GatehouseData(store, new StateWriter(store.writer(), codec, loaded), sessionKeys, signingKeys,
                     new CredentialReports(store, codec), options.description(), masterKey.id());
         } catch (RuntimeException e) {
             store.close();
@@ -129,6 +133,11 @@ public final class GatehouseData implements AutoCloseable {
     /** The keys that seal session tokens (created with the store; rotated through this object). */
     public SessionKeys sessionKeys() {
         return sessionKeys;
+    }
+
+    /** The keys that sign outbound web identity tokens (made at their first use; rotated through this object). */
+    public SigningKeys signingKeys() {
+        return signingKeys;
     }
 
     /** The accounts' credential reports, read from the store. */

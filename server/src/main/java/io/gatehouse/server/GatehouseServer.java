@@ -19,6 +19,7 @@ import io.gatehouse.server.oidc.IssuerKeys;
 import io.gatehouse.server.oidc.OidcFetcher;
 import io.gatehouse.server.oidc.OidcTrust;
 import io.gatehouse.server.oidc.WebIdentityTokens;
+import io.gatehouse.server.outbound.OutboundIssuers;
 import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.workload.WorkloadCredentials;
 import io.gatehouse.server.state.AccessKey;
@@ -111,7 +112,9 @@ public final class GatehouseServer implements AutoCloseable {
             Services services = new Services(state, new PrincipalPolicies(parts.awsManaged()), parts.catalog(), ids, clock,
                     passwords, sessions, data.reports(), new SignInThrottle(options.signInThrottle(), clock),
                     options.dev(), new WebIdentityTokens(new IssuerKeys(
-                            new OidcFetcher(OidcTrust.of(options.oidcCaFile()), options.dev()), clock)));
+                            new OidcFetcher(OidcTrust.of(options.oidcCaFile()), options.dev()), clock)),
+                    new OutboundIssuers(data.signingKeys(), () -> options.publicAddress(parts.http().port()),
+                            state::current));
             Metrics metrics = new Metrics();
             Api api = new Api(services, parts.endpoints(), options.dev() ? options.accountId() : null, store.writer(),
                     metrics);
@@ -127,7 +130,7 @@ public final class GatehouseServer implements AutoCloseable {
                         metrics.authorizations());
                 WorkloadCredentials workloads = new WorkloadCredentials(data.workloadTokens(), sessions, state::current,
                         ids, api::audit);
-                http = parts.http().start(api, signIn, workloads, metrics::scrape, () -> true,
+                http = parts.http().start(api, signIn, workloads, services.outboundIssuers(), metrics::scrape, () -> true,
                         options.dev() ? server::reset : null);
             } catch (RuntimeException e) {
                 api.close();

@@ -21,10 +21,13 @@ import java.util.Objects;
  * @param signInThrottle how failed console sign-ins slow the next ones down
  * @param oidcCaFile     a PEM bundle of certificate authorities trusted besides the JVM's for OpenID Connect discovery
  *                       (private identity providers), or {@code null}
+ * @param publicUrl      the address clients and relying parties reach the server at ({@code https://iam.example.com}),
+ *                       which outbound identity federation's issuer URLs start with, or {@code null} for
+ *                       {@code http://HOST:PORT} of the listener
  */
 public record ServerOptions(String host, int port, Path dataDirectory, String jdbcUrl, String accountId, boolean dev,
                             Path masterKeyFile, HttpLimits http, PasswordHashing passwordHashing,
-                            SignInThrottle.Limits signInThrottle, Path oidcCaFile) {
+                            SignInThrottle.Limits signInThrottle, Path oidcCaFile, String publicUrl) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4566;
@@ -37,6 +40,14 @@ public record ServerOptions(String host, int port, Path dataDirectory, String jd
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(passwordHashing, "passwordHashing");
         Objects.requireNonNull(signInThrottle, "signInThrottle");
+    }
+
+    /** Options whose public address is the listener's. */
+    public ServerOptions(String host, int port, Path dataDirectory, String jdbcUrl, String accountId, boolean dev,
+                         Path masterKeyFile, HttpLimits http, PasswordHashing passwordHashing,
+                         SignInThrottle.Limits signInThrottle, Path oidcCaFile) {
+        this(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http, passwordHashing, signInThrottle,
+                oidcCaFile, null);
     }
 
     /** Options that trust only the JVM's certificate authorities for OpenID Connect discovery. */
@@ -69,24 +80,43 @@ public record ServerOptions(String host, int port, Path dataDirectory, String jd
     /** These options with other HTTP limits. */
     public ServerOptions withHttp(HttpLimits limits) {
         return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, limits,
-                passwordHashing, signInThrottle, oidcCaFile);
+                passwordHashing, signInThrottle, oidcCaFile, publicUrl);
     }
 
     /** These options with other password hashing parameters. */
     public ServerOptions withPasswordHashing(PasswordHashing hashing) {
         return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http, hashing,
-                signInThrottle, oidcCaFile);
+                signInThrottle, oidcCaFile, publicUrl);
     }
 
     /** These options with another sign-in throttle (tests use a small one). */
     public ServerOptions withSignInThrottle(SignInThrottle.Limits limits) {
         return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http,
-                passwordHashing, limits, oidcCaFile);
+                passwordHashing, limits, oidcCaFile, publicUrl);
     }
 
     /** These options trusting the certificate authorities of a PEM bundle for OpenID Connect discovery too. */
     public ServerOptions withOidcCaFile(Path caBundle) {
         return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http,
-                passwordHashing, signInThrottle, caBundle);
+                passwordHashing, signInThrottle, caBundle, publicUrl);
+    }
+
+    /** These options with another public address. */
+    public ServerOptions withPublicUrl(String url) {
+        return new ServerOptions(host, port, dataDirectory, jdbcUrl, accountId, dev, masterKeyFile, http,
+                passwordHashing, signInThrottle, oidcCaFile, url);
+    }
+
+    /**
+     * The public address of a server listening on {@code listenPort}: {@link #publicUrl()} when set, else
+     * {@code http://HOST:PORT} with {@code localhost} for a wildcard host.
+     */
+    public String publicAddress(int listenPort) {
+        if (publicUrl != null) {
+            return publicUrl;
+        }
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost"
+                : host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + listenPort;
     }
 }

@@ -5,6 +5,7 @@ import io.gatehouse.server.authz.PrincipalPolicies;
 import io.gatehouse.server.console.SignInThrottle;
 import io.gatehouse.server.crypto.PasswordHasher;
 import io.gatehouse.server.oidc.WebIdentityTokens;
+import io.gatehouse.server.outbound.OutboundIssuers;
 import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.CredentialReports;
 import io.gatehouse.server.state.Ids;
@@ -28,8 +29,9 @@ import java.time.Clock;
  * @param dev       emulator mode ({@code --dev}): OpenID Connect issuers may be plain-http URLs, for local identity
  *                  providers
  * @param webIdentityTokens verifies the web identity tokens of AssumeRoleWithWebIdentity against the issuers' keys
+ * @param outboundIssuers the accounts' OpenID Connect issuers, which sign GetWebIdentityToken's tokens
  */
 public record Services(StateWriter state, PrincipalPolicies policies, ServiceCatalog catalog, Ids ids, Clock clock,
                        PasswordHasher passwords, Sessions sessions, CredentialReports reports,
                        SignInThrottle passwordGuesses, boolean dev,
-                       WebIdentityTokens webIdentityTokens) {}
+                       WebIdentityTokens webIdentityTokens, OutboundIssuers outboundIssuers) {}

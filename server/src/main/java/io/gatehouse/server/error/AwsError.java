@@ -74,6 +74,22 @@ public enum AwsError {
     IDP_REJECTED_CLAIM("IDPRejectedClaim", 403, Fault.SENDER, null),
     /** STS DecodeAuthorizationMessage: the message is not one STS encoded. */
     INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400, Fault.SENDER, null),
+    /** STS GetWebIdentityToken: the caller's account has not enabled outbound identity federation (STS model, 403). */
+    OUTBOUND_FEDERATION_DISABLED("OutboundWebIdentityFederationDisabledException", 403, Fault.SENDER,
+            "Outbound web identity federation is not enabled for this account. Enable it with "
+                    + "EnableOutboundWebIdentityFederation before requesting web identity tokens."),
+    /** STS GetWebIdentityToken: the token would outlive the caller's session (STS model, 403). */
+    SESSION_DURATION_ESCALATION("SessionDurationEscalationException", 403, Fault.SENDER,
+            "The requested token duration would extend the session beyond its original expiration time."),
+    /** STS GetWebIdentityToken: the token's payload is too large (STS model, 400). */
+    JWT_PAYLOAD_SIZE_EXCEEDED("JWTPayloadSizeExceededException", 400, Fault.SENDER,
+            "The requested token payload size exceeds the maximum allowed size. Reduce the number of request tags."),
+    /** IAM EnableOutboundWebIdentityFederation: the feature is enabled already (IAM model, 409). */
+    FEATURE_ENABLED("FeatureEnabled", 409, Fault.SENDER,
+            "Outbound identity federation is already enabled for this account."),
+    /** IAM outbound identity federation: the feature is not enabled (IAM model, 404). */
+    FEATURE_DISABLED("FeatureDisabled", 404, Fault.SENDER,
+            "Outbound identity federation is disabled for this account."),
     POLICY_NOT_ATTACHABLE("PolicyNotAttachable", 400, Fault.SENDER, null),
     POLICY_EVALUATION("PolicyEvaluation", 500, Fault.RECEIVER, null),
     UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400, Fault.SENDER, null),

@@ -5,6 +5,7 @@ import io.gatehouse.server.console.SignIn;
 import io.gatehouse.server.console.SignInAnswer;
 import io.gatehouse.server.console.SignInAttempt;
 import io.gatehouse.server.error.AwsError;
+import io.gatehouse.server.outbound.OutboundIssuers;
 import io.gatehouse.server.workload.WorkloadAnswer;
 import io.gatehouse.server.workload.WorkloadCredentials;
 import io.gatehouse.server.workload.WorkloadRequest;
@@ -18,11 +19,12 @@ import io.helidon.webserver.http1.Http1Config;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The HTTP side of the server (Helidon SE): the AWS API, health and metrics, console sign-in, the workloads'
- * container-credentials endpoint, and in emulator mode the reset endpoint. It bounds what a client can send and how long it may take ({@link HttpLimits}) before any work is done,
+ * container-credentials endpoint, the discovery documents and keys of outbound identity federation's issuers, and in emulator mode the reset endpoint. It bounds what a client can send and how long it may take ({@link HttpLimits}) before any work is done,
  * and answers whatever it refuses with an AWS error document, so a hostile client costs little, learns nothing about
  * the server's insides, and others keep being served.
  *
@@ -55,6 +57,7 @@ public final class HttpServer implements AutoCloseable {
         Runnable reset;
         SignIn signIn;
         WorkloadCredentials workloads;
+        OutboundIssuers issuers;
     }
 
     /**
@@ -112,6 +115,11 @@ public final class HttpServer implements AutoCloseable {
                                 handlers.signIn.handle(signInAttempt(req, body, clock)))));
                         routing.get(WorkloadCredentials.PATH, route.plain((req, res) -> workloadCredentials(res,
                                 handlers.workloads.answer(workloadRequest(req, clock)))));
+                        routing.get(OutboundIssuers.PATH + "{issuer}" + OutboundIssuers.DISCOVERY,
+                                route.plain((req, res) -> issuerDocument(res,
+                                        handlers.issuers.discoveryDocument(issuer(req)))));
+                        routing.get(OutboundIssuers.PATH + "{issuer}" + OutboundIssuers.JWKS,
+                                route.plain((req, res) -> issuerDocument(res, handlers.issuers.jwks(issuer(req)))));
                         if (resettable) {
                             routing.post("/moto-api/reset", route.plain((req, res) -> {
                                 handlers.reset.run();
@@ -137,11 +145,13 @@ public final class HttpServer implements AutoCloseable {
      *
      * @param signIn console sign-in ({@code POST /signin})
      * @param workloads the container-credentials endpoint ({@code GET /v1/workload-credentials})
+     * @param issuers   the accounts' OpenID Connect issuers ({@code GET /issuers/ID/.well-known/…})
      * @param reset the emulator-mode reset; called only when the server was prepared {@code resettable}
      */
-    public HttpServer start(Api api, SignIn signIn, WorkloadCredentials workloads, Supplier<String> metrics,
-                            Supplier<Boolean> ready, Runnable reset) {
+    public HttpServer start(Api api, SignIn signIn, WorkloadCredentials workloads, OutboundIssuers issuers,
+                            Supplier<String> metrics, Supplier<Boolean> ready, Runnable reset) {
         handlers.api = api;
+        handlers.issuers = issuers;
         handlers.signIn = signIn;
         handlers.workloads = workloads;
         handlers.metrics = metrics;
@@ -184,6 +194,23 @@ public final class HttpServer implements AutoCloseable {
         return new SignInAttempt(body, req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null),
                 ApiRoute.address(req.remotePeer().address()), req.headers().first(HeaderNames.USER_AGENT).orElse(null),
                 req.isSecure(), (req.isSecure() ? "https://" : "http://") + host + "/", clock.instant());
+    }
+
+    private static String issuer(ServerRequest req) {
+        return req.path().pathParameters().get("issuer");
+    }
+
+    /**
+     * An issuer's discovery document or key set, which relying parties may cache for a few minutes (they fetch the keys
+     * again when a token names a key they do not hold, as after a rotation); 404 for an issuer no account has.
+     */
+    private static void issuerDocument(ServerResponse res, Optional<String> document) {
+        if (document.isEmpty()) {
+            json(res, 404, "{\"error\":\"not_found\",\"error_description\":\"No such issuer.\"}");
+            return;
+        }
+        res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
+        json(res, 200, document.get());
     }
 
     /** A sign-in's answer; never cached, since it may hold credentials. */

@@ -39,6 +39,7 @@ public final class IamService {
         CredentialReportOperations.register(handlers);
         OidcProviderOperations.register(handlers);
         SamlProviderOperations.register(handlers);
+        OutboundFederationOperations.register(handlers);
         return new ServiceEndpoint("iam", QueryProtocol.of(ServiceModel.load("iam")), handlers,
                 new AuditRecorder("iam", catalog, Set.of(),
                         // One-time MFA codes (EnableMFADevice, ResyncMFADevice), which the model does not mark

@@ -1,14 +1,12 @@
 package io.gatehouse.server.session;
 
 import io.gatehouse.server.crypto.SecretBox;
+import io.gatehouse.server.crypto.StoredKeyRing;
 import io.gatehouse.server.store.Store;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Instant;
 
 /**
  * The session keys of a data directory or database: kept in the store's settings as one value sealed under the
@@ -26,31 +24,44 @@ public final class SessionKeys {
 
     /** The store setting that holds the sealed key ring. */
     public static final String SETTING = "session-keys";
-    /** What the sealed ring is bound to (a sealed value copied to another setting fails to open). */
-    private static final String CONTEXT = "setting:" + SETTING;
-
     /** How old the keys in memory may get before they are read again from the store. */
-    public static final Duration REFRESH = Duration.ofMinutes(1);
+    public static final Duration REFRESH = StoredKeyRing.REFRESH;
     /** The shortest time between two reads caused by tokens this server cannot open. */
     static final Duration RELOAD_SPACING = Duration.ofSeconds(5);
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionKeys.class);
+    /** How session key rings are made, rotated and written. */
+    private static final StoredKeyRing.Format<SessionKeyRing> FORMAT = new StoredKeyRing.Format<>() {
+        @Override
+        public SessionKeyRing first(SecureRandom random, Instant now) {
+            return SessionKeyRing.first(random, now);
+        }
 
-    private final Store store;
-    private final SecretBox box;
-    private final Clock clock;
-    private final SecureRandom random;
-    private volatile SessionKeyRing ring;
-    /** When ({@link System#nanoTime()}) the keys were last read from the store, or a read was last started. */
-    private final AtomicLong lastRead = new AtomicLong(System.nanoTime());
-    private final AtomicLong lastReload = new AtomicLong(System.nanoTime() - RELOAD_SPACING.toNanos());
+        @Override
+        public SessionKeyRing rotated(SessionKeyRing ring, SecureRandom random, Instant now) {
+            return ring.rotated(random, now);
+        }
 
-    private SessionKeys(Store store, SecretBox box, Clock clock, SecureRandom random, SessionKeyRing ring) {
-        this.store = store;
-        this.box = box;
-        this.clock = clock;
-        this.random = random;
-        this.ring = ring;
+        @Override
+        public String encode(SessionKeyRing ring) {
+            return ring.encode();
+        }
+
+        @Override
+        public SessionKeyRing decode(String text) {
+            return SessionKeyRing.decode(text);
+        }
+
+        @Override
+        public String describe(SessionKeyRing ring) {
+            return "current " + ring.current().idHex()
+                    + (ring.previous() == null ? "" : ", previous " + ring.previous().idHex());
+        }
+    };
+
+    private final StoredKeyRing<SessionKeyRing> keys;
+
+    private SessionKeys(StoredKeyRing<SessionKeyRing> keys) {
+        this.keys = keys;
     }
 
     /**
@@ -60,25 +71,12 @@ public final class SessionKeys {
      * @param box seals under the store's master key (already checked against the store)
      */
     public static SessionKeys open(Store store, SecretBox box, Clock clock) {
-        SecureRandom random = new SecureRandom();
-        String sealed = store.writer().run(tx -> tx.meta(SETTING).orElseGet(() -> {
-            SessionKeyRing first = SessionKeyRing.first(random, clock.instant());
-            String value = seal(box, first);
-            tx.putMeta(SETTING, value);
-            LOG.info("created session key {}", first.current().idHex());
-            return value;
-        }));
-        return new SessionKeys(store, box, clock, random, open(box, sealed));
+        return new SessionKeys(StoredKeyRing.open(SETTING, "session keys", FORMAT, store, box, clock, true));
     }
 
     /** The keys in use; once they are {@link #REFRESH} old, this starts reading them again in the background. */
     public SessionKeyRing ring() {
-        long last = lastRead.get();
-        long now = System.nanoTime();
-        if (now - last >= REFRESH.toNanos() && lastRead.compareAndSet(last, now)) {
-            Thread.ofVirtual().name("gatehouse-session-keys").start(this::readQuietly);
-        }
-        return ring;
+        return keys.ring();
     }
 
     /**
@@ -88,27 +86,7 @@ public final class SessionKeys {
      * @return whether the keys were read
      */
     public boolean reloadForUnknownToken() {
-        long last = lastReload.get();
-        long now = System.nanoTime();
-        if (now - last < RELOAD_SPACING.toNanos() || !lastReload.compareAndSet(last, now)) {
-            return false;
-        }
-        read();
-        return true;
-    }
-
-    /** Reads the keys from the store; a failure keeps the keys held and is logged. */
-    private void readQuietly() {
-        try {
-            read();
-        } catch (RuntimeException e) {
-            LOG.warn("could not read the session keys again; keeping the ones held ({})", e.toString());
-        }
-    }
-
-    private void read() {
-        store.meta(SETTING).map(value -> open(box, value)).ifPresent(read -> ring = read);
-        lastRead.set(System.nanoTime());
+        return keys.reload(RELOAD_SPACING);
     }
 
     /**
@@ -119,23 +97,6 @@ public final class SessionKeys {
      * @return the ring after the rotation
      */
     public SessionKeyRing rotate() {
-        SessionKeyRing rotated = store.writer().run(tx -> {
-            SessionKeyRing stored = tx.meta(SETTING).map(value -> open(box, value))
-                    .orElseGet(() -> SessionKeyRing.first(random, clock.instant()));
-            SessionKeyRing next = stored.rotated(random, clock.instant());
-            tx.putMeta(SETTING, seal(box, next));
-            return next;
-        });
-        ring = rotated;
-        LOG.info("rotated session keys: current {}, previous {}", rotated.current().idHex(), rotated.previous().idHex());
-        return rotated;
-    }
-
-    private static String seal(SecretBox box, SessionKeyRing ring) {
-        return box.seal(CONTEXT, ring.encode().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static SessionKeyRing open(SecretBox box, String sealed) {
-        return SessionKeyRing.decode(new String(box.open(CONTEXT, sealed), StandardCharsets.UTF_8));
+        return keys.rotate();
     }
 }

@@ -16,9 +16,11 @@ import java.util.List;
  * @param globalEndpointTokenVersion the version of the session tokens STS's global endpoint issues for the account
  *                       (SetSecurityTokenServicePreferences): 1 (valid in the Regions enabled by default, AWS's default)
  *                       or 2 (valid in every Region)
+ * @param outboundFederation the account's outbound identity federation (its issuer), or {@code null} when the account
+ *                       never enabled it
  */
 public record Account(String id, Instant created, List<String> aliases, PasswordPolicy passwordPolicy,
-                      RootLogin rootLogin, int globalEndpointTokenVersion) {
+                      RootLogin rootLogin, int globalEndpointTokenVersion, OutboundFederation outboundFederation) {
 
     /** The token version of an account that never set one. */
     public static final int DEFAULT_TOKEN_VERSION = 1;
@@ -55,6 +57,20 @@ public record Account(String id, Instant created, List<String> aliases, Password
         }
     }
 
+    /**
+     * An account's outbound identity federation (EnableOutboundWebIdentityFederation): the id of its issuer, which
+     * stays the same when the feature is disabled and enabled again, and whether its principals may get tokens now.
+     *
+     * @param issuerId the random id in the account's issuer URL
+     * @param enabled  whether GetWebIdentityToken issues tokens (JwtVendingEnabled)
+     */
+    public record OutboundFederation(String issuerId, boolean enabled) {
+
+        public OutboundFederation {
+            java.util.Objects.requireNonNull(issuerId, "issuerId");
+        }
+    }
+
     public Account {
         aliases = List.copyOf(aliases);
         if (globalEndpointTokenVersion != 1 && globalEndpointTokenVersion != 2) {
@@ -62,10 +78,10 @@ public record Account(String id, Instant created, List<String> aliases, Password
         }
     }
 
-    /** An account with the default token version. */
+    /** An account with the default token version, without outbound identity federation. */
     public Account(String id, Instant created, List<String> aliases, PasswordPolicy passwordPolicy,
                    RootLogin rootLogin) {
-        this(id, created, aliases, passwordPolicy, rootLogin, DEFAULT_TOKEN_VERSION);
+        this(id, created, aliases, passwordPolicy, rootLogin, DEFAULT_TOKEN_VERSION, null);
     }
 
     /** An account without a custom password policy or root password. */
@@ -79,21 +95,26 @@ public record Account(String id, Instant created, List<String> aliases, Password
     }
 
     public Account withAliases(List<String> changed) {
-        return new Account(id, created, changed, passwordPolicy, rootLogin, globalEndpointTokenVersion);
+        return new Account(id, created, changed, passwordPolicy, rootLogin, globalEndpointTokenVersion, outboundFederation);
     }
 
     /** This account with another custom password policy, or none ({@code null}). */
     public Account withPasswordPolicy(PasswordPolicy changed) {
-        return new Account(id, created, aliases, changed, rootLogin, globalEndpointTokenVersion);
+        return new Account(id, created, aliases, changed, rootLogin, globalEndpointTokenVersion, outboundFederation);
     }
 
     /** This account with another root sign-in, or none ({@code null}). */
     public Account withRootLogin(RootLogin changed) {
-        return new Account(id, created, aliases, passwordPolicy, changed, globalEndpointTokenVersion);
+        return new Account(id, created, aliases, passwordPolicy, changed, globalEndpointTokenVersion, outboundFederation);
     }
 
     /** This account with another global endpoint token version (1 or 2). */
     public Account withGlobalEndpointTokenVersion(int version) {
-        return new Account(id, created, aliases, passwordPolicy, rootLogin, version);
+        return new Account(id, created, aliases, passwordPolicy, rootLogin, version, outboundFederation);
+    }
+
+    /** This account with another outbound identity federation. */
+    public Account withOutboundFederation(OutboundFederation changed) {
+        return new Account(id, created, aliases, passwordPolicy, rootLogin, globalEndpointTokenVersion, changed);
     }
 }

@@ -447,6 +447,10 @@ public final class EntityCodec {
         if (account.globalEndpointTokenVersion() != Account.DEFAULT_TOKEN_VERSION) {
             node.put("globalEndpointTokenVersion", account.globalEndpointTokenVersion());
         }
+        if (account.outboundFederation() != null) {
+            node.putObject("outboundFederation").put("issuerId", account.outboundFederation().issuerId())
+                    .put("enabled", account.outboundFederation().enabled());
+        }
         return text(node);
     }
 
@@ -463,9 +467,12 @@ public final class EntityCodec {
                 secrets.open(node.get("rootPasswordHash").asText(), rootPasswordBinding(id)),
                 instant(node, "rootPasswordLastUsed")) : null;
         JsonNode tokenVersion = node.get("globalEndpointTokenVersion");
+        JsonNode outbound = node.get("outboundFederation");
         return new Account(id, time(node.get("created").asText()), strings(node.get("aliases")),
                 policy == null ? null : passwordPolicy(policy), rootLogin,
-                tokenVersion == null ? Account.DEFAULT_TOKEN_VERSION : tokenVersion.asInt());
+                tokenVersion == null ? Account.DEFAULT_TOKEN_VERSION : tokenVersion.asInt(),
+                outbound == null ? null : new Account.OutboundFederation(outbound.get("issuerId").asText(),
+                        outbound.get("enabled").asBoolean()));
     }
 
     private ObjectNode passwordPolicy(PasswordPolicy policy) {

@@ -25,6 +25,7 @@ public final class StsService {
         handlers.put("GetFederationToken", FederationTokenOperation::getFederationToken);
         handlers.put("AssumeRoleWithWebIdentity", WebIdentityOperation::assumeRoleWithWebIdentity);
         handlers.put("DecodeAuthorizationMessage", AuthorizationMessageOperation::decodeAuthorizationMessage);
+        handlers.put("GetWebIdentityToken", WebIdentityTokenOperation::getWebIdentityToken);
         // CloudTrail records the credentials STS issues (their key id and expiry), never the secret or the token; nor
         // the secrets the model does not mark sensitive: one-time MFA codes (GetSessionToken, AssumeRole) and the
         // context assertions of AssumeRole's ProvidedContexts, which are bearer tokens.

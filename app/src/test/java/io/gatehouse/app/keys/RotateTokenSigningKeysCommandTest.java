@@ -1,0 +1,135 @@
+package io.gatehouse.app.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.app.Gatehouse;
+import io.gatehouse.server.GatehouseServer;
+import io.gatehouse.server.ServerOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * {@code gatehouse keys rotate-token-signing-keys} as an operator runs it: new keys sign the tokens issued after the
+ * rotation, the JWKS keeps the keys that signed the tokens before it, and a second rotation drops them.
+ */
+class RotateTokenSigningKeysCommandTest {
+
+    private static final String ROOT_KEY = "AKIAGATEHOUSEROOT001";
+    private static final String ROOT_SECRET = "gatehouse/root/secret/for/tests/only/0001";
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "GATEHOUSE_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]),
+            "GATEHOUSE_ROOT_ACCESS_KEY_ID", ROOT_KEY, "GATEHOUSE_ROOT_SECRET_ACCESS_KEY", ROOT_SECRET);
+
+    @TempDir
+    Path directory;
+
+    private record Run(int status, String out, String err) {}
+
+    private Run rotate() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = Gatehouse.commandLine(ENVIRONMENT);
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        int status = command.execute("keys", "rotate-token-signing-keys", "--data-dir", directory.toString());
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private GatehouseServer serve() {
+        return GatehouseServer.start(new ServerOptions("127.0.0.1", 0, directory, null, ServerOptions.DEFAULT_ACCOUNT,
+                false, null).withPublicUrl("https://iam.example.test"), ENVIRONMENT,
+                new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    private static URI endpoint(GatehouseServer server) {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    /** A root token's key id, with the issuer (under the public URL) enabled first if it is not. */
+    private static String tokenKeyId(GatehouseServer server) throws Exception {
+        StaticCredentialsProvider root = StaticCredentialsProvider.create(AwsBasicCredentials.create(ROOT_KEY,
+                ROOT_SECRET));
+        try (IamClient iam = IamClient.builder().endpointOverride(endpoint(server)).region(Region.AWS_GLOBAL)
+                .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(root).build();
+             StsClient sts = StsClient.builder().endpointOverride(endpoint(server)).region(Region.US_EAST_1)
+                     .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(root).build()) {
+            try {
+                assertThat(iam.enableOutboundWebIdentityFederation(r -> {}).issuerIdentifier())
+                        .startsWith("https://iam.example.test/issuers/");
+            } catch (software.amazon.awssdk.services.iam.model.FeatureEnabledException already) {
+                // enabled at an earlier start
+            }
+            String token = sts.getWebIdentityToken(r -> r.audience("app").signingAlgorithm("RS256")).webIdentityToken();
+            return SignedJWT.parse(token).getHeader().getKeyID();
+        }
+    }
+
+    /** The key ids the account's issuer publishes, fetched from the server (not from the public URL). */
+    private static List<String> published(GatehouseServer server) throws Exception {
+        StaticCredentialsProvider root = StaticCredentialsProvider.create(AwsBasicCredentials.create(ROOT_KEY,
+                ROOT_SECRET));
+        String issuer;
+        try (IamClient iam = IamClient.builder().endpointOverride(endpoint(server)).region(Region.AWS_GLOBAL)
+                .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(root).build()) {
+            issuer = iam.getOutboundWebIdentityFederationInfo(r -> {}).issuerIdentifier();
+        }
+        String path = URI.create(issuer).getPath();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String body = http.send(HttpRequest.newBuilder(endpoint(server).resolve(path + "/.well-known/jwks.json"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            return JWKSet.parse(body).getKeys().stream().map(JWK::getKeyID).toList();
+        }
+    }
+
+    @Test
+    void newKeysSignAfterARotationWhileTheJwksKeepsTheOldOnesForOneMore() throws Exception {
+        String first;
+        try (GatehouseServer server = serve()) {
+            first = tokenKeyId(server);
+            assertThat(published(server)).hasSize(2).contains(first);
+        }
+        Run rotated = rotate();
+        assertThat(rotated.status()).as(rotated.err()).isZero();
+        assertThat(rotated.out()).contains("Rotated the token signing keys of the data directory "
+                + directory.toAbsolutePath()).contains("still in JWKS  " + first);
+        String second;
+        try (GatehouseServer server = serve()) {
+            second = tokenKeyId(server);
+            assertThat(second).isNotEqualTo(first);
+            assertThat(published(server)).hasSize(4).contains(first, second);
+        }
+        assertThat(rotate().status()).isZero();
+        try (GatehouseServer server = serve()) {
+            assertThat(published(server)).hasSize(4).contains(second).doesNotContain(first);
+        }
+    }
+
+    @Test
+    void dataThatIsNotThereIsRefused() {
+        Run run = rotate();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).startsWith("gatehouse keys rotate-token-signing-keys: there is no Gatehouse database in");
+    }
+}

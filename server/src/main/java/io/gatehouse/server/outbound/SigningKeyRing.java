@@ -1,0 +1,126 @@
+package io.gatehouse.server.outbound;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The keys that sign outbound web identity tokens: for each algorithm GetWebIdentityToken offers (RS256 with RSA 2048,
+ * ES384 with P-384) one current key, which signs new tokens, and the key that was current before the last rotation,
+ * which the JWKS keeps publishing so that the tokens it signed (an hour at most) still verify. A rotation drops the
+ * previous keys. Immutable.
+ *
+ * @param current  the signing keys, one per algorithm, private parts included
+ * @param previous the keys current before the last rotation, or none
+ */
+public record SigningKeyRing(List<JWK> current, List<JWK> previous) {
+
+    /** The algorithms GetWebIdentityToken signs with. */
+    public static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES384);
+
+    private static final String FORMAT = "gatehouse-token-signing-keys 1";
+    private static final int RSA_BITS = 2048;
+
+    public SigningKeyRing {
+        current = List.copyOf(current);
+        previous = List.copyOf(previous);
+    }
+
+    /** A first ring: a new key per algorithm. */
+    static SigningKeyRing first(SecureRandom random, Instant now) {
+        return new SigningKeyRing(generate(random, now), List.of());
+    }
+
+    /** This ring after a rotation: new current keys, the current ones as previous, the previous ones gone. */
+    SigningKeyRing rotated(SecureRandom random, Instant now) {
+        return new SigningKeyRing(generate(random, now), current);
+    }
+
+    /** The current key that signs with {@code algorithm}. */
+    public JWK signingKey(JWSAlgorithm algorithm) {
+        return current.stream().filter(key -> algorithm.equals(key.getAlgorithm())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no signing key for " + algorithm));
+    }
+
+    /** The public halves of every key, current first: what the issuer's JWKS publishes. */
+    public JWKSet publicKeys() {
+        List<JWK> keys = new ArrayList<>(current);
+        keys.addAll(previous);
+        return new JWKSet(keys).toPublicJWKSet();
+    }
+
+    /** The key ids, current first, for logs. */
+    public String describe() {
+        return "current " + current.stream().map(JWK::getKeyID).toList()
+                + (previous.isEmpty() ? "" : ", previous " + previous.stream().map(JWK::getKeyID).toList());
+    }
+
+    /** The ring as text, to be sealed before it is stored: a format line, then one line per key. */
+    String encode() {
+        StringBuilder text = new StringBuilder(FORMAT).append('\n');
+        current.forEach(key -> text.append("current ").append(key.toJSONString()).append('\n'));
+        previous.forEach(key -> text.append("previous ").append(key.toJSONString()).append('\n'));
+        return text.toString();
+    }
+
+    /** The ring {@link #encode()} wrote. */
+    static SigningKeyRing decode(String text) {
+        String[] lines = text.split("\n");
+        if (lines.length < 2 || !lines[0].equals(FORMAT)) {
+            throw new IllegalStateException("the stored token signing keys are not in a format this server reads");
+        }
+        List<JWK> current = new ArrayList<>();
+        List<JWK> previous = new ArrayList<>();
+        try {
+            for (int i = 1; i < lines.length; i++) {
+                int space = lines[i].indexOf(' ');
+                String role = space < 0 ? "" : lines[i].substring(0, space);
+                JWK key = JWK.parse(lines[i].substring(space + 1));
+                switch (role) {
+                    case "current" -> current.add(key);
+                    case "previous" -> previous.add(key);
+                    default -> throw new IllegalStateException(
+                            "the stored token signing keys are not in a format this server reads");
+                }
+            }
+        } catch (ParseException e) {
+            throw new IllegalStateException("the stored token signing keys are not in a format this server reads", e);
+        }
+        return new SigningKeyRing(current, previous);
+    }
+
+    /**
+     * A new key per algorithm. Key ids follow AWS's pattern (the family, then a suffix: {@code RSA_…}, {@code EC384_…})
+     * with a random suffix, so ids never repeat across rotations.
+     */
+    private static List<JWK> generate(SecureRandom random, Instant now) {
+        Date issued = Date.from(now);
+        try {
+            JWK rsa = new RSAKeyGenerator(RSA_BITS).secureRandom(random).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).keyID("RSA_" + suffix(random)).issueTime(issued).generate();
+            JWK ec = new ECKeyGenerator(Curve.P_384).secureRandom(random).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES384).keyID("EC384_" + suffix(random)).issueTime(issued).generate();
+            return List.of(rsa, ec);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not generate token signing keys", e);
+        }
+    }
+
+    private static String suffix(SecureRandom random) {
+        byte[] bytes = new byte[6];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
