@@ -17,13 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code gatehouse keys rotate-session-key}: makes a new session key, which seals the session tokens issued from then
  * on. Tokens sealed under the key that was current stay valid until they expire; tokens sealed under the key before it
- * are refused from then on, so two rotations in a row end every session. A server running on the same data keeps
- * sealing with its key until it restarts, and its tokens stay valid after one rotation.
+ * are refused from then on, so two rotations in a row end every session. A server running on the same data reads the
+ * new keys within a minute (SessionKeys), and its tokens stay valid after one rotation.
  */
 @Command(name = "rotate-session-key", mixinStandardHelpOptions = true,
         description = {"Make a new session key for the session tokens STS issues from now on.",
                 "Tokens under the key current until now stay valid until they expire; older tokens are refused.",
-                "A server already running on the same data uses the new key after it restarts.",
+                "A server already running on the same data reads the new key within a minute.",
                 "Exit status: 0 rotated, 1 refused (there is no data)."})
 public final class RotateSessionKeyCommand implements Callable<Integer> {
 
@@ -63,7 +63,7 @@ public final class RotateSessionKeyCommand implements Callable<Integer> {
                     + " stays valid for the tokens it sealed, until they expire");
             before.stream().filter(key -> after.keys().stream().noneMatch(kept -> kept.id() == key.id()))
                     .forEach(key -> out.println("  dropped key  " + key.idHex() + ": its tokens are refused from now on"));
-            out.println("A server already running on this data uses the new key after it restarts.");
+            out.println("A server already running on this data reads the new key within a minute.");
             out.flush();
             return CommandLine.ExitCode.OK;
         }

@@ -86,7 +86,7 @@ class RotateSessionKeyCommandTest {
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(first.out()).contains("Rotated the session keys of the data directory " + directory.toAbsolutePath())
                 .contains("previous key " + before.current().idHex() + " stays valid")
-                .contains("A server already running on this data uses the new key after it restarts.");
+                .contains("A server already running on this data reads the new key within a minute.");
         try (GatehouseServer server = serve()) {
             assertThat(server.sessions().keys().ring().previous()).isEqualTo(before.current());
             assertThat(arn(server, session)).endsWith(":root");
