@@ -28,6 +28,7 @@ import io.gatehouse.server.state.Role;
 import io.gatehouse.server.state.Tag;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,13 @@ import java.util.regex.Pattern;
  * docs/engine.md): within one account a trust policy naming the caller itself is enough, one naming the account needs
  * the caller's identity policies to allow {@code sts:AssumeRole} too; across accounts both must allow; identity
  * policies alone never do. Passing session tags needs {@code sts:TagSession}, setting a source identity
- * {@code sts:SetSourceIdentity}, decided the same way.
+ * {@code sts:SetSourceIdentity}, passing {@code ProvidedContexts} {@code sts:SetContext} (with
+ * {@code sts:RequestContextProviders} in the context), decided the same way.
+ *
+ * <p>{@code ProvidedContexts} carry trusted context assertions that a context provider (IAM Identity Center's
+ * trusted identity propagation) made for AWS STS to open. Gatehouse has no context provider, so no assertion can be
+ * opened: once the policies allow {@code sts:SetContext}, the request is refused with {@code InvalidParameterValue}
+ * rather than given a session without the context it asked for.
  *
  * <p>The request context of those decisions holds what AWS puts there for AssumeRole: the caller's global keys, the
  * role's tags ({@code aws:ResourceTag/*}), {@code sts:ExternalId}, {@code sts:RoleSessionName},
@@ -53,6 +60,7 @@ final class AssumeRoleOperation {
     static final String ASSUME_ROLE = "sts:AssumeRole";
     static final String TAG_SESSION = "sts:TagSession";
     static final String SET_SOURCE_IDENTITY = "sts:SetSourceIdentity";
+    static final String SET_CONTEXT = "sts:SetContext";
     /** The duration when none is asked for (STS API Reference: "defaults to one hour"). */
     static final Duration DEFAULT_DURATION = Duration.ofHours(1);
     /** The longest session a role session may get for another role ("role chaining"). */
@@ -115,6 +123,10 @@ final class AssumeRoleOperation {
         }
         String sourceIdentity = inheritedSource != null ? inheritedSource : requestedSource;
         SessionTagParameters.putSessionKeys(context, sourceIdentity, requestedTags, transitiveKeys);
+        List<String> contextProviders = contextProviders(input);
+        if (!contextProviders.isEmpty()) {
+            context.put("sts:RequestContextProviders", ContextValue.multi(ContextType.ARN, contextProviders));
+        }
         RequestContext built = context.build();
         Target target = Target.of(canonicalRoleArn);
         decideOrDeny(call, policies, ASSUME_ROLE, target, roleAccount, built, shownRoleArn);
@@ -129,6 +141,11 @@ final class AssumeRoleOperation {
             }
             decideOrDeny(call, policies, SET_SOURCE_IDENTITY, target, roleAccount, built, shownRoleArn);
         }
+        if (!contextProviders.isEmpty()) {
+            decideOrDeny(call, policies, SET_CONTEXT, target, roleAccount, built, shownRoleArn);
+            throw AwsError.INVALID_PARAMETER_VALUE.exception("The context assertion of %s could not be verified: this "
+                    + "server has no trusted context provider.", contextProviders.getFirst());
+        }
         checkMaxSessionDuration(role, duration);
 
         SessionAttributes attributes = new SessionAttributes(new SessionIssuer(canonicalRoleArn, role.id()),
@@ -142,6 +159,23 @@ final class AssumeRoleOperation {
     }
 
     /** Refuses a duration longer than the role's {@code MaxSessionDuration}, in STS's words. */
+    /** The provider ARNs of the request's {@code ProvidedContexts}, in order. */
+    private static List<String> contextProviders(Struct input) {
+        if (!input.has("ProvidedContexts")) {
+            return List.of();
+        }
+        List<String> providers = new ArrayList<>();
+        for (Struct provided : input.structs("ProvidedContexts")) {
+            String provider = provided.string("ProviderArn");
+            if (provider == null || provided.string("ContextAssertion") == null) {
+                throw AwsError.INVALID_PARAMETER_VALUE.exception(
+                        "Each provided context needs a ProviderArn and a ContextAssertion.");
+            }
+            providers.add(provider);
+        }
+        return providers;
+    }
+
     static void checkMaxSessionDuration(Role role, Duration duration) {
         if (duration.getSeconds() > role.maxSessionDuration()) {
             throw AwsError.VALIDATION_ERROR.exception(
