@@ -1,18 +1,12 @@
 package io.gatehouse.app.keys;
 
-import io.gatehouse.app.DataLocation;
 import io.gatehouse.server.GatehouseData;
 import io.gatehouse.server.session.SessionKey;
 import io.gatehouse.server.session.SessionKeyRing;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code gatehouse keys rotate-session-key}: makes a new session key, which seals the session tokens issued from then
@@ -25,47 +19,23 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Tokens under the key current until now stay valid until they expire; older tokens are refused.",
                 "A server already running on the same data reads the new key within a minute.",
                 "Exit status: 0 rotated, 1 refused (there is no data)."})
-public final class RotateSessionKeyCommand implements Callable<Integer> {
-
-    private static final int REFUSED = 1;
-
-    private final Map<String, String> environment;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataLocation data;
+public final class RotateSessionKeyCommand extends KeyRotationCommand {
 
     /** @param environment the process environment, where the master key may be ({@code GATEHOUSE_MASTER_KEY}) */
     public RotateSessionKeyCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
-    public Integer call() {
-        GatehouseData opened;
-        try {
-            opened = data.openExisting(environment);
-        } catch (IllegalStateException noData) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("gatehouse keys rotate-session-key: " + noData.getMessage() + ".");
-            err.flush();
-            return REFUSED;
-        }
-        try (opened) {
-            List<SessionKey> before = opened.sessionKeys().ring().keys();
-            SessionKeyRing after = opened.sessionKeys().rotate();
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Rotated the session keys of " + data.where() + ".");
-            out.println("  current key  " + after.current().idHex() + " seals new session tokens");
-            out.println("  previous key " + after.previous().idHex()
-                    + " stays valid for the tokens it sealed, until they expire");
-            before.stream().filter(key -> after.keys().stream().noneMatch(kept -> kept.id() == key.id()))
-                    .forEach(key -> out.println("  dropped key  " + key.idHex() + ": its tokens are refused from now on"));
-            out.println("A server already running on this data reads the new key within a minute.");
-            out.flush();
-            return CommandLine.ExitCode.OK;
-        }
+    void rotate(GatehouseData opened, PrintWriter out) {
+        List<SessionKey> before = opened.sessionKeys().ring().keys();
+        SessionKeyRing after = opened.sessionKeys().rotate();
+        out.println("Rotated the session keys of " + where() + ".");
+        out.println("  current key  " + after.current().idHex() + " seals new session tokens");
+        out.println("  previous key " + after.previous().idHex()
+                + " stays valid for the tokens it sealed, until they expire");
+        before.stream().filter(key -> after.keys().stream().noneMatch(kept -> kept.id() == key.id()))
+                .forEach(key -> out.println("  dropped key  " + key.idHex() + ": its tokens are refused from now on"));
+        out.println("A server already running on this data reads the new key within a minute.");
     }
 }

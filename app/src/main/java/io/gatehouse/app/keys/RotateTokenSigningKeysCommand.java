@@ -1,16 +1,10 @@
 package io.gatehouse.app.keys;
 
-import io.gatehouse.app.DataLocation;
 import io.gatehouse.server.GatehouseData;
 import io.gatehouse.server.outbound.SigningKeyRing;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code gatehouse keys rotate-token-signing-keys}: makes new keys (RS256 and ES384) that sign the web identity tokens
@@ -23,47 +17,23 @@ import picocli.CommandLine.Model.CommandSpec;
                 "The JWKS keeps the keys current until now for the tokens they signed; older keys leave it.",
                 "A server already running on the same data signs with the new keys within a minute.",
                 "Exit status: 0 rotated, 1 refused (there is no data)."})
-public final class RotateTokenSigningKeysCommand implements Callable<Integer> {
-
-    private static final int REFUSED = 1;
-
-    private final Map<String, String> environment;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataLocation data;
+public final class RotateTokenSigningKeysCommand extends KeyRotationCommand {
 
     /** @param environment the process environment, where the master key may be ({@code GATEHOUSE_MASTER_KEY}) */
     public RotateTokenSigningKeysCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
-    public Integer call() {
-        GatehouseData opened;
-        try {
-            opened = data.openExisting(environment);
-        } catch (IllegalStateException noData) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("gatehouse keys rotate-token-signing-keys: " + noData.getMessage() + ".");
-            err.flush();
-            return REFUSED;
+    void rotate(GatehouseData opened, PrintWriter out) {
+        SigningKeyRing after = opened.signingKeys().rotate();
+        out.println("Rotated the token signing keys of " + where() + ".");
+        out.println("  signing keys   " + String.join(", ", after.current().stream()
+                .map(key -> key.getKeyID() + " (" + key.getAlgorithm() + ")").toList()));
+        if (!after.previous().isEmpty()) {
+            out.println("  still in JWKS  " + String.join(", ", after.previous().stream()
+                    .map(key -> key.getKeyID()).toList()) + ", for the tokens they signed");
         }
-        try (opened) {
-            SigningKeyRing after = opened.signingKeys().rotate();
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Rotated the token signing keys of " + data.where() + ".");
-            out.println("  signing keys   " + String.join(", ", after.current().stream()
-                    .map(key -> key.getKeyID() + " (" + key.getAlgorithm() + ")").toList()));
-            if (!after.previous().isEmpty()) {
-                out.println("  still in JWKS  " + String.join(", ", after.previous().stream()
-                        .map(key -> key.getKeyID()).toList()) + ", for the tokens they signed");
-            }
-            out.println("A server already running on this data signs with the new keys within a minute.");
-            out.flush();
-            return CommandLine.ExitCode.OK;
-        }
+        out.println("A server already running on this data signs with the new keys within a minute.");
     }
 }

@@ -1,23 +1,22 @@
 package io.gatehouse.app.keys;
 
+import static io.gatehouse.app.keys.KeysFixtures.ENVIRONMENT;
+import static io.gatehouse.app.keys.KeysFixtures.ROOT_KEY;
+import static io.gatehouse.app.keys.KeysFixtures.ROOT_SECRET;
+import static io.gatehouse.app.keys.KeysFixtures.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.gatehouse.app.Gatehouse;
 import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.ServerOptions;
 import io.gatehouse.server.session.SessionKeyRing;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Map;
+import io.gatehouse.app.keys.KeysFixtures.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -34,25 +33,11 @@ import software.amazon.awssdk.services.sts.model.StsException;
  */
 class RotateSessionKeyCommandTest {
 
-    private static final String ROOT_KEY = "AKIAGATEHOUSEROOT001";
-    private static final String ROOT_SECRET = "gatehouse/root/secret/for/tests/only/0001";
-    private static final Map<String, String> ENVIRONMENT = Map.of(
-            "GATEHOUSE_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]),
-            "GATEHOUSE_ROOT_ACCESS_KEY_ID", ROOT_KEY, "GATEHOUSE_ROOT_SECRET_ACCESS_KEY", ROOT_SECRET);
-
     @TempDir
     Path directory;
 
-    private record Run(int status, String out, String err) {}
-
     private Run rotate() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = Gatehouse.commandLine(ENVIRONMENT);
-        command.setOut(new PrintWriter(out));
-        command.setErr(new PrintWriter(err));
-        int status = command.execute("keys", "rotate-session-key", "--data-dir", directory.toString());
-        return new Run(status, out.toString(), err.toString());
+        return keys("rotate-session-key", directory);
     }
 
     private GatehouseServer serve() {

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,23 +25,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class StoredKeyRing<R> {
 
-    /** How a ring is made, rotated and written. */
-    public interface Format<R> {
+    /**
+     * How a ring is made, rotated and written.
+     *
+     * @param first    a first ring, for a store that has none
+     * @param rotation a ring after a rotation
+     * @param encode   the ring as text, to be sealed
+     * @param decode   the ring {@code encode} wrote; throws {@link IllegalStateException} for text it cannot read
+     * @param describe what the log says of a ring: key ids, never key material
+     */
+    public record Format<R>(BiFunction<SecureRandom, Instant, R> first, Rotation<R> rotation,
+                            Function<R, String> encode, Function<String, R> decode, Function<R, String> describe) {}
 
-        /** A first ring, for a store that has none. */
-        R first(SecureRandom random, Instant now);
-
-        /** {@code ring} after a rotation. */
+    /** Makes the ring that follows {@code ring} at a rotation. */
+    @FunctionalInterface
+    public interface Rotation<R> {
         R rotated(R ring, SecureRandom random, Instant now);
-
-        /** The ring as text, to be sealed. */
-        String encode(R ring);
-
-        /** The ring {@link #encode} wrote; throws {@link IllegalStateException} for text it cannot read. */
-        R decode(String text);
-
-        /** What the log says of a ring: key ids, never key material. */
-        String describe(R ring);
     }
 
     /** How old a ring in memory may get before it is read again from the store. */
@@ -127,22 +128,22 @@ public final class StoredKeyRing<R> {
      */
     public R rotate() {
         R rotated = store.writer().run(tx -> {
-            R stored = tx.meta(setting).map(this::open).orElseGet(() -> format.first(random, clock.instant()));
-            R next = format.rotated(stored, random, clock.instant());
+            R stored = tx.meta(setting).map(this::open).orElseGet(() -> format.first().apply(random, clock.instant()));
+            R next = format.rotation().rotated(stored, random, clock.instant());
             tx.putMeta(setting, seal(next));
             return next;
         });
         ring = rotated;
-        LOG.info("rotated the {}: {}", what, format.describe(rotated));
+        LOG.info("rotated the {}: {}", what, format.describe().apply(rotated));
         return rotated;
     }
 
     private R readOrMake() {
         return open(store.writer().run(tx -> tx.meta(setting).orElseGet(() -> {
-            R first = format.first(random, clock.instant());
+            R first = format.first().apply(random, clock.instant());
             String value = seal(first);
             tx.putMeta(setting, value);
-            LOG.info("created the {}: {}", what, format.describe(first));
+            LOG.info("created the {}: {}", what, format.describe().apply(first));
             return value;
         })));
     }
@@ -166,10 +167,10 @@ public final class StoredKeyRing<R> {
     }
 
     private String seal(R value) {
-        return box.seal(context(), format.encode(value).getBytes(StandardCharsets.UTF_8));
+        return box.seal(context(), format.encode().apply(value).getBytes(StandardCharsets.UTF_8));
     }
 
     private R open(String sealed) {
-        return format.decode(new String(box.open(context(), sealed), StandardCharsets.UTF_8));
+        return format.decode().apply(new String(box.open(context(), sealed), StandardCharsets.UTF_8));
     }
 }

@@ -3,9 +3,7 @@ package io.gatehouse.server.outbound;
 import io.gatehouse.server.crypto.SecretBox;
 import io.gatehouse.server.crypto.StoredKeyRing;
 import io.gatehouse.server.store.Store;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * The token signing keys of a data directory or database: one {@link SigningKeyRing} kept in the store's settings
@@ -19,32 +17,9 @@ public final class SigningKeys {
     /** The store setting that holds the sealed key ring. */
     public static final String SETTING = "token-signing-keys";
 
-    private static final StoredKeyRing.Format<SigningKeyRing> FORMAT = new StoredKeyRing.Format<>() {
-        @Override
-        public SigningKeyRing first(SecureRandom random, Instant now) {
-            return SigningKeyRing.first(random, now);
-        }
-
-        @Override
-        public SigningKeyRing rotated(SigningKeyRing ring, SecureRandom random, Instant now) {
-            return ring.rotated(random, now);
-        }
-
-        @Override
-        public String encode(SigningKeyRing ring) {
-            return ring.encode();
-        }
-
-        @Override
-        public SigningKeyRing decode(String text) {
-            return SigningKeyRing.decode(text);
-        }
-
-        @Override
-        public String describe(SigningKeyRing ring) {
-            return ring.describe();
-        }
-    };
+    private static final StoredKeyRing.Format<SigningKeyRing> FORMAT = new StoredKeyRing.Format<>(
+            SigningKeyRing::first, SigningKeyRing::rotated, SigningKeyRing::encode, SigningKeyRing::decode,
+            SigningKeyRing::describe);
 
     private final StoredKeyRing<SigningKeyRing> keys;
 

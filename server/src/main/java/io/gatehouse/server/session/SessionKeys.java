@@ -3,10 +3,8 @@ package io.gatehouse.server.session;
 import io.gatehouse.server.crypto.SecretBox;
 import io.gatehouse.server.crypto.StoredKeyRing;
 import io.gatehouse.server.store.Store;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The session keys of a data directory or database: kept in the store's settings as one value sealed under the
@@ -30,33 +28,10 @@ public final class SessionKeys {
     static final Duration RELOAD_SPACING = Duration.ofSeconds(5);
 
     /** How session key rings are made, rotated and written. */
-    private static final StoredKeyRing.Format<SessionKeyRing> FORMAT = new StoredKeyRing.Format<>() {
-        @Override
-        public SessionKeyRing first(SecureRandom random, Instant now) {
-            return SessionKeyRing.first(random, now);
-        }
-
-        @Override
-        public SessionKeyRing rotated(SessionKeyRing ring, SecureRandom random, Instant now) {
-            return ring.rotated(random, now);
-        }
-
-        @Override
-        public String encode(SessionKeyRing ring) {
-            return ring.encode();
-        }
-
-        @Override
-        public SessionKeyRing decode(String text) {
-            return SessionKeyRing.decode(text);
-        }
-
-        @Override
-        public String describe(SessionKeyRing ring) {
-            return "current " + ring.current().idHex()
-                    + (ring.previous() == null ? "" : ", previous " + ring.previous().idHex());
-        }
-    };
+    private static final StoredKeyRing.Format<SessionKeyRing> FORMAT = new StoredKeyRing.Format<>(
+            SessionKeyRing::first, SessionKeyRing::rotated, SessionKeyRing::encode, SessionKeyRing::decode,
+            ring -> "current " + ring.current().idHex()
+                    + (ring.previous() == null ? "" : ", previous " + ring.previous().idHex()));
 
     private final StoredKeyRing<SessionKeyRing> keys;
 
