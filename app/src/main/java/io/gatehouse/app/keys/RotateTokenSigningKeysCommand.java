@@ -1,9 +1,11 @@
 package io.gatehouse.app.keys;
 
+import io.gatehouse.app.DataCommand;
 import io.gatehouse.server.GatehouseData;
 import io.gatehouse.server.outbound.SigningKeyRing;
 import java.io.PrintWriter;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -17,7 +19,7 @@ import picocli.CommandLine.Command;
                 "The JWKS keeps the keys current until now for the tokens they signed; older keys leave it.",
                 "A server already running on the same data signs with the new keys within a minute.",
                 "Exit status: 0 rotated, 1 refused (there is no data)."})
-public final class RotateTokenSigningKeysCommand extends KeyRotationCommand {
+public final class RotateTokenSigningKeysCommand extends DataCommand {
 
     /** @param environment the process environment, where the master key may be ({@code GATEHOUSE_MASTER_KEY}) */
     public RotateTokenSigningKeysCommand(Map<String, String> environment) {
@@ -25,9 +27,10 @@ public final class RotateTokenSigningKeysCommand extends KeyRotationCommand {
     }
 
     @Override
-    void rotate(GatehouseData opened, PrintWriter out) {
+    protected int run(GatehouseData opened) {
+        PrintWriter out = out();
         SigningKeyRing after = opened.signingKeys().rotate();
-        out.println("Rotated the token signing keys of " + where() + ".");
+        out.println("Rotated the token signing keys of " + data.where() + ".");
         out.println("  signing keys   " + String.join(", ", after.current().stream()
                 .map(key -> key.getKeyID() + " (" + key.getAlgorithm() + ")").toList()));
         if (!after.previous().isEmpty()) {
@@ -35,5 +38,6 @@ public final class RotateTokenSigningKeysCommand extends KeyRotationCommand {
                     .map(key -> key.getKeyID()).toList()) + ", for the tokens they signed");
         }
         out.println("A server already running on this data signs with the new keys within a minute.");
+        return CommandLine.ExitCode.OK;
     }
 }

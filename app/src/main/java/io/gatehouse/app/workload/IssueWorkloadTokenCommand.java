@@ -1,5 +1,6 @@
 package io.gatehouse.app.workload;
 
+import io.gatehouse.app.DataCommand;
 import io.gatehouse.server.GatehouseData;
 import io.gatehouse.server.ServerOptions;
 import io.gatehouse.server.workload.WorkloadCredentials;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
                 "and print it once with the environment variables to export for the workload's AWS SDK.",
                 "A server already running on the same data accepts the token at once.",
                 "Exit status: 0 issued, 1 refused (no such role or profile, or no data), 2 usage error."})
-public final class IssueWorkloadTokenCommand extends TokenCommand {
+public final class IssueWorkloadTokenCommand extends DataCommand {
 
     @ArgGroup(multiplicity = "1")
     Binding binding;
@@ -61,7 +62,7 @@ public final class IssueWorkloadTokenCommand extends TokenCommand {
     }
 
     @Override
-    int run(GatehouseData opened) {
+    protected int run(GatehouseData opened) {
         WorkloadBinding bound = WorkloadBinding.find(opened.state().current(), binding.role, binding.instanceProfile,
                 accountId);
         WorkloadTokens.Issued issued = opened.workloadTokens().issue(bound.accountId(), bound.roleName(),

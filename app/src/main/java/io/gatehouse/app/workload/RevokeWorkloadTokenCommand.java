@@ -1,5 +1,6 @@
 package io.gatehouse.app.workload;
 
+import io.gatehouse.app.DataCommand;
 import io.gatehouse.server.GatehouseData;
 import java.io.PrintWriter;
 import java.util.List;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
         description = {"Revoke a workload token by its id: servers on the same data refuse it from now on.",
                 "Credentials it already yielded stay valid until they expire (at most an hour).",
                 "Exit status: 0 revoked, 1 refused (no such token, or no data), 2 usage error."})
-public final class RevokeWorkloadTokenCommand extends TokenCommand {
+public final class RevokeWorkloadTokenCommand extends DataCommand {
 
     @Parameters(paramLabel = "TOKEN_ID", description = "The token's id (64 hex digits).")
     String id;
@@ -32,7 +33,7 @@ public final class RevokeWorkloadTokenCommand extends TokenCommand {
     }
 
     @Override
-    int run(GatehouseData opened) {
+    protected int run(GatehouseData opened) {
         List<String> accounts = accountId != null ? List.of(accountId)
                 : List.copyOf(opened.state().current().accounts().keySet());
         for (String account : accounts) {

@@ -1,5 +1,6 @@
 package io.gatehouse.app.workload;
 
+import io.gatehouse.app.DataCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -125,7 +126,7 @@ class WorkloadTokenCommandTest {
         assertThat(revoked.status()).as(revoked.err()).isZero();
         assertThatThrownBy(() -> callerArn(issued.out())).isInstanceOf(SdkClientException.class);
         Run again = run("workload", "revoke", id.group(1));
-        assertThat(again.status()).isEqualTo(TokenCommand.REFUSED);
+        assertThat(again.status()).isEqualTo(DataCommand.REFUSED);
         assertThat(again.err()).contains("there is no workload token " + id.group(1));
     }
 
@@ -138,7 +139,7 @@ class WorkloadTokenCommandTest {
         assertThat(callerArn(byArn.out())).startsWith("arn:aws:sts::" + account + ":assumed-role/builder/workload-");
 
         Run wrongPath = run("workload", "token", "--role", "arn:aws:iam::" + account + ":role/builder");
-        assertThat(wrongPath.status()).isEqualTo(TokenCommand.REFUSED);
+        assertThat(wrongPath.status()).isEqualTo(DataCommand.REFUSED);
         assertThat(wrongPath.err()).contains("has no role arn:aws:iam::" + account + ":role/builder");
     }
 
@@ -160,16 +161,16 @@ class WorkloadTokenCommandTest {
     @Test
     void refusalsAndUsageErrors() {
         Run noRole = run("workload", "token", "--role", "nobody");
-        assertThat(noRole.status()).isEqualTo(TokenCommand.REFUSED);
+        assertThat(noRole.status()).isEqualTo(DataCommand.REFUSED);
         assertThat(noRole.err()).contains("account " + ServerOptions.DEFAULT_ACCOUNT + " has no role nobody");
         assertThat(noRole.out()).isEmpty();
 
         Run otherAccount = run("workload", "token", "--role", "builder", "--account", "111122223333");
-        assertThat(otherAccount.status()).isEqualTo(TokenCommand.REFUSED);
+        assertThat(otherAccount.status()).isEqualTo(DataCommand.REFUSED);
         assertThat(otherAccount.err()).contains("there is no account 111122223333");
 
         Run badName = run("workload", "token", "--role", "builder", "--session-name", "no spaces");
-        assertThat(badName.status()).isEqualTo(TokenCommand.REFUSED);
+        assertThat(badName.status()).isEqualTo(DataCommand.REFUSED);
         assertThat(badName.err()).contains("is not a role session name");
 
         assertThat(run("workload", "token", "--role", "builder", "--ttl", "10s").status())

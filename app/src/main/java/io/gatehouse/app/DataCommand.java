@@ -1,6 +1,5 @@
-package io.gatehouse.app.workload;
+package io.gatehouse.app;
 
-import io.gatehouse.app.DataLocation;
 import io.gatehouse.server.GatehouseData;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -10,24 +9,25 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * What {@code gatehouse workload token} and {@code revoke} share: they open existing data (creating nothing), do their
- * work on it, and print a refusal on standard error with exit status {@value #REFUSED}.
+ * What the administration commands that work on a server's data share ({@code gatehouse workload token},
+ * {@code gatehouse keys rotate-…}): they open existing data (creating nothing), do their work on it, and print a
+ * refusal on standard error, prefixed with the command's name, with exit status {@value #REFUSED}.
  */
-abstract class TokenCommand implements Callable<Integer> {
+public abstract class DataCommand implements Callable<Integer> {
 
     /** The exit status of a refusal that is not a usage error. */
-    static final int REFUSED = 1;
+    public static final int REFUSED = 1;
 
     private final Map<String, String> environment;
 
     @Spec
-    CommandSpec spec;
+    protected CommandSpec spec;
 
     @Mixin
-    DataLocation data;
+    protected DataLocation data;
 
     /** @param environment the process environment, where the master key may be ({@code GATEHOUSE_MASTER_KEY}) */
-    TokenCommand(Map<String, String> environment) {
+    protected DataCommand(Map<String, String> environment) {
         this.environment = environment;
     }
 
@@ -40,7 +40,9 @@ abstract class TokenCommand implements Callable<Integer> {
             return refuse(noData.getMessage());
         }
         try (opened) {
-            return run(opened);
+            int status = run(opened);
+            out().flush();
+            return status;
         } catch (IllegalArgumentException refused) {
             return refuse(refused.getMessage());
         }
@@ -52,15 +54,16 @@ abstract class TokenCommand implements Callable<Integer> {
      * @return the exit status
      * @throws IllegalArgumentException a refusal, its message for the operator
      */
-    abstract int run(GatehouseData opened);
+    protected abstract int run(GatehouseData opened);
 
-    PrintWriter out() {
+    /** Where the command reports. */
+    protected PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
     private int refuse(String message) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("gatehouse workload " + spec.name() + ": " + message + ".");
+        err.println(spec.qualifiedName() + ": " + message + ".");
         err.flush();
         return REFUSED;
     }
