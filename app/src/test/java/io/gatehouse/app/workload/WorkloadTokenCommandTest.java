@@ -1,9 +1,9 @@
 package io.gatehouse.app.workload;
 
-import io.gatehouse.app.DataCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatehouse.app.DataCommand;
 import io.gatehouse.app.Gatehouse;
 import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.ServerOptions;
