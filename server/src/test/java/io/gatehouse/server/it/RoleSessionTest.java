@@ -255,4 +255,93 @@ class RoleSessionTest {
             assertThat(iam.listUsers().users()).isNotNull();
         }
     }
+
+    /**
+     * The whole chain the issue asks for: a user assumes role A with two session tags, one transitive; A's session
+     * assumes role B, whose session has only the transitive tag as {@code aws:PrincipalTag}; B's session passes it on to
+     * role C and cannot override it; then A's sessions are revoked as the console does it (IAM User Guide, "Revoke IAM
+     * role temporary security credentials"): A's old session is denied everything, chaining included, a new session of
+     * A works, and B's session, a session of another role, is not touched.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aChainedSessionKeepsOnlyTransitiveTagsAndRevokingTheFirstRoleEndsOnlyItsOlderSessions(Backend backend)
+            throws Exception {
+        TestServer server = servers.get(backend);
+        String taggingActions = "[\"sts:AssumeRole\",\"sts:TagSession\"]";
+        Trusting a = userAndRole(server, taggingActions, allow("iam:ListUsers", "sts:AssumeRole", "sts:TagSession"));
+        String bName = unique("rs-chain-b");
+        String b = role(server.iam(), bName, trust(aws(a.roleArn()), taggingActions, null));
+        String cName = unique("rs-chain-c");
+        String c = role(server.iam(), cName, trust(aws(b), taggingActions, null));
+        String byTags = """
+                {"Version":"2012-10-17","Statement":[
+                  {"Effect":"Allow","Action":"iam:ListGroups","Resource":"*",
+                   "Condition":{"StringEquals":{"aws:PrincipalTag/project":"apollo"}}},
+                  {"Effect":"Allow","Action":"iam:ListRoles","Resource":"*",
+                   "Condition":{"Null":{"aws:PrincipalTag/cost-center":"false"}}},
+                  {"Effect":"Allow","Action":["sts:AssumeRole","sts:TagSession"],"Resource":"*"}]}""";
+        server.iam().putRolePolicy(r -> r.roleName(bName).policyName("by-tags").policyDocument(byTags));
+        server.iam().putRolePolicy(r -> r.roleName(cName).policyName("by-tags").policyDocument(byTags));
+
+        AssumeRoleResponse first;
+        try (StsClient sts = server.sts(a.key())) {
+            first = sts.assumeRole(r -> r.roleArn(a.roleArn()).roleSessionName("first")
+                    .tags(t -> t.key("project").value("apollo"), t -> t.key("cost-center").value("42"))
+                    .transitiveTagKeys("project"));
+        }
+        AssumeRoleResponse second;
+        try (StsClient sts = server.sts(session(first.credentials()))) {
+            second = sts.assumeRole(r -> r.roleArn(b).roleSessionName("second"));
+        }
+        AssumeRoleResponse third;
+        try (IamClient iam = server.iam(session(second.credentials()));
+             StsClient sts = server.sts(session(second.credentials()))) {
+            assertThat(iam.listGroups().groups()).as("project=apollo was transitive").isNotNull();
+            assertDenied(() -> iam.listRoles(), second.assumedRoleUser().arn(), "iam:ListRoles",
+                    "arn:aws:iam::" + ACCOUNT + ":role/");
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(c).roleSessionName("third")
+                            .tags(t -> t.key("project").value("gemini"))), "InvalidParameterValue", 400,
+                    "The session tag project has the key of a transitive tag the calling session passes on.");
+            // A tag of another key is B's session's own to pass; the inherited one travels on with it.
+            third = sts.assumeRole(r -> r.roleArn(c).roleSessionName("third")
+                    .tags(t -> t.key("cost-center").value("7")));
+        }
+        try (IamClient iam = server.iam(session(third.credentials()))) {
+            assertThat(iam.listGroups().groups()).as("still transitive two roles on").isNotNull();
+            assertThat(iam.listRoles().roles()).as("its own cost-center tag").isNotNull();
+        }
+
+        Thread.sleep(1100); // token issue times are whole seconds
+        String revokedAt = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        server.iam().putRolePolicy(r -> r.roleName(a.roleName()).policyName("AWSRevokeOlderSessions").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\",\"Action\":[\"*\"],"
+                        + "\"Resource\":[\"*\"],\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\""
+                        + revokedAt + "\"}}}}"));
+
+        try (IamClient iam = server.iam(session(first.credentials()));
+             StsClient sts = server.sts(session(first.credentials()))) {
+            assertAwsError(iam::listUsers, "AccessDenied", 403, "User: " + first.assumedRoleUser().arn()
+                    + " is not authorized to perform: iam:ListUsers on resource: " + USERS
+                    + " with an explicit deny in an identity-based policy");
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(b).roleSessionName("again")), "AccessDenied", 403,
+                    stsDenial(first.assumedRoleUser().arn(), "sts:AssumeRole", b));
+        }
+        try (IamClient iam = server.iam(session(second.credentials()))) {
+            assertThat(iam.listGroups().groups()).as("B's session is no session of A").isNotNull();
+        }
+        AssumeRoleResponse fresh;
+        try (StsClient sts = server.sts(a.key())) {
+            fresh = sts.assumeRole(r -> r.roleArn(a.roleArn()).roleSessionName("fresh")
+                    .tags(t -> t.key("project").value("apollo")).transitiveTagKeys("project"));
+        }
+        try (IamClient iam = server.iam(session(fresh.credentials()));
+             StsClient sts = server.sts(session(fresh.credentials()))) {
+            assertThat(iam.listUsers().users()).isNotNull();
+            AssumeRoleResponse chained = sts.assumeRole(r -> r.roleArn(b).roleSessionName("second"));
+            try (IamClient chainedIam = server.iam(session(chained.credentials()))) {
+                assertThat(chainedIam.listGroups().groups()).isNotNull();
+            }
+        }
+    }
 }
