@@ -25,12 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AssertionEncryptionModeType;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlResponse;
 
@@ -295,5 +297,92 @@ class AssumeRoleWithSamlTest {
     private static void refused(TestServer server, String roleArn, String providerArn, String assertion, String code,
                                 int status, String message) {
         assertAwsError(() -> assume(server, roleArn, providerArn, assertion), code, status, message);
+    }
+
+    /**
+     * IAM User Guide, "Pass session tags using AssumeRoleWithSAML": {@code PrincipalTag:KEY} attributes are the session's
+     * tags ({@code aws:PrincipalTag/KEY} of its requests) and the {@code TransitiveTagKeys} attribute makes some of them
+     * pass on when the session assumes another role; a transitive key that names no session tag is refused.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void principalTagAttributesAreSessionTagsAndTransitiveOnesSurviveRoleChaining(Backend backend) {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        String byTags = """
+                {"Version":"2012-10-17","Statement":[
+                  {"Effect":"Allow","Action":"iam:ListGroups","Resource":"*",
+                   "Condition":{"StringEquals":{"aws:PrincipalTag/team":"blue"}}},
+                  {"Effect":"Allow","Action":"iam:ListUsers","Resource":"*",
+                   "Condition":{"Null":{"aws:PrincipalTag/env":"false"}}},
+                  {"Effect":"Allow","Action":["sts:AssumeRole","sts:TagSession"],"Resource":"*"}]}""";
+        server.iam().putRolePolicy(r -> r.roleName(f.roleName()).policyName("by-tags").policyDocument(byTags));
+        String nextName = unique("saml-next");
+        String next = AssumeRoleFixtures.role(server.iam(), nextName, trust(AssumeRoleFixtures.aws(f.roleArn()),
+                "[\"sts:AssumeRole\",\"sts:TagSession\"]", null));
+        server.iam().putRolePolicy(r -> r.roleName(nextName).policyName("by-tags").policyDocument(byTags));
+        String principalTag = "https://aws.amazon.com/SAML/Attributes/PrincipalTag:";
+        String transitiveKeys = "https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys";
+        Response tagged = f.response().with(principalTag + "team", "blue").with(principalTag + "env", "dev")
+                .with(transitiveKeys, "team");
+
+        AssumeRoleWithSamlResponse answer = assume(server, f, f.idp().issue(tagged));
+        AwsSessionCredentials first = session(answer.credentials());
+        try (IamClient iam = server.iam(first); StsClient sts = server.sts(first)) {
+            assertThat(iam.listGroups().groups()).isNotNull();
+            assertThat(iam.listUsers().users()).isNotNull();
+            AssumeRoleResponse chained = sts.assumeRole(r -> r.roleArn(next).roleSessionName("next"));
+            try (IamClient chainedIam = server.iam(session(chained.credentials()))) {
+                assertThat(chainedIam.listGroups().groups()).as("team=blue was transitive").isNotNull();
+                IamFixtures.assertDenied(chainedIam::listUsers, chained.assumedRoleUser().arn(), "iam:ListUsers",
+                        "arn:aws:iam::" + ACCOUNT + ":user/");
+            }
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(next).roleSessionName("next")
+                            .tags(t -> t.key("team").value("red"))), "InvalidParameterValue", 400,
+                    "The session tag team has the key of a transitive tag the calling session passes on.");
+        }
+        refused(server, f, f.idp().issue(tagged.with(transitiveKeys, "cost")), "InvalidIdentityToken", 400,
+                "The transitive tag key cost is not a session tag key");
+    }
+
+    /**
+     * The {@code SessionDuration} attribute bounds console sessions; an API session lasts {@code DurationSeconds}
+     * (default an hour) within the role's maximum, as the STS API Reference says of AssumeRoleWithSAML. A value outside
+     * the documented 900 to 43,200 seconds is refused.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theSessionDurationAttributeIsCheckedAndTheApiSessionLastsDurationSeconds(Backend backend) {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        String sessionDuration = "https://aws.amazon.com/SAML/Attributes/SessionDuration";
+        Response withDuration = f.response().with(sessionDuration, "7200");
+        assertThat(assume(server, f, f.idp().issue(withDuration)).credentials().expiration())
+                .isBetween(Instant.now().plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofMinutes(61)));
+        try (StsClient sts = unsigned(server)) {
+            AssumeRoleWithSamlResponse halfHour = sts.assumeRoleWithSAML(r -> r.roleArn(f.roleArn())
+                    .principalArn(f.providerArn()).samlAssertion(f.idp().issue(withDuration)).durationSeconds(1800));
+            assertThat(halfHour.credentials().expiration())
+                    .isBetween(Instant.now().plus(Duration.ofMinutes(29)), Instant.now().plus(Duration.ofMinutes(31)));
+            assertAwsError(() -> sts.assumeRoleWithSAML(r -> r.roleArn(f.roleArn()).principalArn(f.providerArn())
+                            .samlAssertion(f.idp().issue(withDuration)).durationSeconds(7200)), "ValidationError", 400,
+                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+        for (String bad : List.of("100", "43201", "an hour")) {
+            refused(server, f, f.idp().issue(f.response().with(sessionDuration, bad)), "InvalidIdentityToken", 400,
+                    "SessionDuration in AuthnResponse must be an integer from 900 to 43200");
+        }
+    }
+
+    /** A response issued (and an assertion valid) only from some minutes ahead is refused, beyond a minute of skew. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aResponseThatIsNotYetValidIsRefused(Backend backend) {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        refused(server, f, f.idp().issue(f.response().issuedAt(Instant.now().plus(Duration.ofMinutes(10)),
+                Duration.ofMinutes(5))), "InvalidIdentityToken", 400, "Response is not yet valid");
+        assertThat(assume(server, f, f.idp().issue(f.response().issuedAt(Instant.now().plusSeconds(30),
+                Duration.ofMinutes(5)))).subject()).as("within the skew").isEqualTo("alice@example.com");
     }
 }
