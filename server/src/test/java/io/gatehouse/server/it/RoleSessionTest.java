@@ -30,10 +30,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
 import software.amazon.awssdk.services.sts.model.Tag;
 
 /**
@@ -342,6 +344,70 @@ class RoleSessionTest {
             try (IamClient chainedIam = server.iam(session(chained.credentials()))) {
                 assertThat(chainedIam.listGroups().groups()).isNotNull();
             }
+        }
+    }
+
+    /**
+     * The checks STS makes on session tags and managed session policies before anything else: tag keys are distinct
+     * without regard to case and never begin with {@code aws:}, at most 10 managed policy ARNs, each an IAM policy ARN.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void sessionTagsAndManagedSessionPoliciesAreCheckedAsStsChecksThem(Backend backend) {
+        TestServer server = servers.get(backend);
+        Trusting s = userAndRole(server, "[\"sts:AssumeRole\",\"sts:TagSession\"]", allow("iam:ListUsers"));
+        try (StsClient sts = server.sts(s.key())) {
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("dup")
+                            .tags(t -> t.key("team").value("a"), t -> t.key("Team").value("b"))),
+                    "InvalidParameterValue", 400,
+                    "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("reserved")
+                            .tags(t -> t.key("AWS:team").value("a"))), "InvalidParameterValue", 400,
+                    "Tag keys beginning with aws: are reserved for system use.");
+            List<PolicyDescriptorType> eleven = new ArrayList<>();
+            for (int i = 0; i < 11; i++) {
+                String policyName = unique("rs-managed");
+                String arn = server.iam().createPolicy(r -> r.policyName(policyName)
+                        .policyDocument(allow("iam:ListUsers"))).policy().arn();
+                eleven.add(PolicyDescriptorType.builder().arn(arn).build());
+            }
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("many").policyArns(eleven)),
+                    "ValidationError", 400, "1 validation error detected: Value at 'policyArns' failed to satisfy "
+                            + "constraint: Member must have length less than or equal to 10");
+            String notAPolicy = "arn:aws:iam::" + ACCOUNT + ":role/" + s.roleName();
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("role-arn")
+                    .policyArns(p -> p.arn(notAPolicy))), "InvalidParameterValue", 400, "Invalid policy ARN: " + notAPolicy);
+            assertThat(sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("ten")
+                    .policyArns(eleven.subList(0, 10))).credentials()).isNotNull();
+        }
+    }
+
+    /**
+     * When the trust policy names the account rather than the caller, the caller's identity policies must allow
+     * {@code sts:TagSession} as well as {@code sts:AssumeRole} (IAM User Guide, "Permissions required to add session
+     * tags").
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTrustPolicyNamingTheAccountNeedsTheCallerAllowedToTagSessionsToo(Backend backend) {
+        TestServer server = servers.get(backend);
+        String name = unique("rs-tagger");
+        AwsCredentials key = IamFixtures.userWithKey(server.iam(), name);
+        String roleArn = role(server.iam(), unique("rs-account"), trust(aws("arn:aws:iam::" + ACCOUNT + ":root"),
+                "[\"sts:AssumeRole\",\"sts:TagSession\"]", null));
+        IamFixtures.grant(server.iam(), name, allow("sts:AssumeRole"));
+        try (StsClient sts = server.sts(key)) {
+            assertThat(sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("plain")).credentials()).isNotNull();
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("tagged")
+                    .tags(t -> t.key("team").value("blue"))), "AccessDenied", 403,
+                    stsDenial(userArn(name), "sts:TagSession", roleArn));
+            IamFixtures.grant(server.iam(), name, allowWhere("\"sts:TagSession\"", "\"" + roleArn + "\"",
+                    "{\"StringEquals\":{\"aws:RequestTag/team\":\"blue\"}}"));
+            assertThat(sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("tagged")
+                    .tags(t -> t.key("team").value("blue"))).credentials()).isNotNull();
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("tagged")
+                    .tags(t -> t.key("team").value("red"))), "AccessDenied", 403,
+                    stsDenial(userArn(name), "sts:TagSession", roleArn));
         }
     }
 }
