@@ -410,4 +410,22 @@ class RoleSessionTest {
                     stsDenial(userArn(name), "sts:TagSession", roleArn));
         }
     }
+
+    /**
+     * IAM User Guide, "Role session principals": a trust policy may name one session of a role by its assumed-role ARN;
+     * that session may assume the role, another session of the same role may not.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTrustPolicyMayNameOneSessionOfARole(Backend backend) {
+        TestServer server = servers.get(backend);
+        Trusting s = userAndRole(server, "\"sts:AssumeRole\"", allow("iam:ListUsers"));
+        String sessionArn = "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + s.roleName() + "/chosen";
+        String target = role(server.iam(), unique("rs-by-session"), trust(aws(sessionArn), "\"sts:AssumeRole\"", null));
+        AwsSessionCredentials chosen = session(assume(server, s.key(), s.roleArn(), "chosen").credentials());
+        AwsSessionCredentials other = session(assume(server, s.key(), s.roleArn(), "other").credentials());
+        assertThat(assume(server, chosen, target, "next").assumedRoleUser().arn()).endsWith("/next");
+        assertAwsError(() -> assume(server, other, target, "next"), "AccessDenied", 403, stsDenial(
+                "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + s.roleName() + "/other", "sts:AssumeRole", target));
+    }
 }
