@@ -385,4 +385,31 @@ class AssumeRoleWithSamlTest {
         assertThat(assume(server, f, f.idp().issue(f.response().issuedAt(Instant.now().plusSeconds(30),
                 Duration.ofMinutes(5)))).subject()).as("within the skew").isEqualTo("alice@example.com");
     }
+
+    /**
+     * IAM User Guide, "Identify users in SAML-based federation": the {@code saml:*} keys are in the request context of
+     * the session's requests too, so the role's permission policy can scope access to {@code saml:namequalifier} and
+     * {@code saml:sub} and require {@code saml:sub_type} to be {@code persistent}.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theSamlKeysAreInTheContextOfTheSessionsRequests(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        String nameQualifier = expectedNameQualifier(f);
+        server.iam().putRolePolicy(r -> r.roleName(f.roleName()).policyName("by-saml").policyDocument(
+                IamFixtures.allowWhere("\"iam:ListUsers\"", "\"*\"", "{\"StringEquals\":{\"saml:sub_type\":"
+                        + "\"persistent\",\"saml:sub\":\"alice@example.com\",\"saml:namequalifier\":\""
+                        + nameQualifier + "\"}}")));
+        server.iam().putRolePolicy(r -> r.roleName(f.roleName()).policyName("by-affiliation").policyDocument(
+                IamFixtures.allowWhere("\"iam:ListGroups\"", "\"*\"",
+                        "{\"ForAnyValue:StringEquals\":{\"saml:edupersonaffiliation\":\"faculty\"}}")));
+        AssumeRoleWithSamlResponse persistent = assume(server, f, f.idp().issue(f.response()
+                .with("urn:oid:1.3.6.1.4.1.5923.1.1.1.1", "member", "staff")));
+        try (IamClient iam = server.iam(session(persistent.credentials()))) {
+            assertThat(iam.listUsers().users()).isNotNull();
+            IamFixtures.assertDenied(iam::listGroups, persistent.assumedRoleUser().arn(), "iam:ListGroups",
+                    "arn:aws:iam::" + ACCOUNT + ":group/");
+        }
+    }
 }
