@@ -428,4 +428,44 @@ class RoleSessionTest {
         assertAwsError(() -> assume(server, other, target, "next"), "AccessDenied", 403, stsDenial(
                 "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + s.roleName() + "/other", "sts:AssumeRole", target));
     }
+
+    /**
+     * IAM User Guide, "Permissions required to add session tags" and "Chaining roles with session tags": the trust
+     * policy sees the caller's own tags as {@code aws:PrincipalTag/*}, so it can admit only users of a team and make
+     * them pass that team, and nothing else, as a session tag ({@code aws:RequestTag/team} equal to
+     * {@code ${aws:PrincipalTag/team}}).
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTrustPolicyCanMakeUsersPassTheirOwnTagsAsSessionTags(Backend backend) {
+        TestServer server = servers.get(backend);
+        String blue = unique("rs-blue");
+        String red = unique("rs-red");
+        AwsCredentials blueKey = IamFixtures.userWithKey(server.iam(), blue);
+        AwsCredentials redKey = IamFixtures.userWithKey(server.iam(), red);
+        server.iam().tagUser(r -> r.userName(blue).tags(t -> t.key("team").value("blue")));
+        server.iam().tagUser(r -> r.userName(red).tags(t -> t.key("team").value("red")));
+        String trustPolicy = """
+                {"Version":"2012-10-17","Statement":[
+                  {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%1$s:root"},"Action":"sts:AssumeRole",
+                   "Condition":{"StringEquals":{"aws:PrincipalTag/team":"blue"}}},
+                  {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%1$s:root"},"Action":"sts:TagSession",
+                   "Condition":{"StringEquals":{"aws:RequestTag/team":"${aws:PrincipalTag/team}"},
+                                "ForAllValues:StringEquals":{"aws:TagKeys":["team"]}}}]}""".formatted(ACCOUNT);
+        String roleArn = role(server.iam(), unique("rs-team"), trustPolicy);
+        IamFixtures.grant(server.iam(), blue, allow("sts:AssumeRole", "sts:TagSession"));
+        IamFixtures.grant(server.iam(), red, allow("sts:AssumeRole", "sts:TagSession"));
+        try (StsClient sts = server.sts(blueKey)) {
+            assertThat(sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("own-team")
+                    .tags(t -> t.key("team").value("blue"))).credentials()).isNotNull();
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("other-team")
+                    .tags(t -> t.key("team").value("red"))), "AccessDenied", 403,
+                    stsDenial(userArn(blue), "sts:TagSession", roleArn));
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("extra-tag")
+                    .tags(t -> t.key("team").value("blue"), t -> t.key("cost").value("1"))), "AccessDenied", 403,
+                    stsDenial(userArn(blue), "sts:TagSession", roleArn));
+        }
+        assertAwsError(() -> assume(server, redKey, roleArn, "red"), "AccessDenied", 403,
+                stsDenial(userArn(red), "sts:AssumeRole", roleArn));
+    }
 }

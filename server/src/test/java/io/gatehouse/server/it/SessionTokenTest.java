@@ -384,4 +384,26 @@ class SessionTokenTest {
         assertThat(whoIs(server, kim).arn()).isEqualTo(user.arn());
         assertThat(whoIs(server, federated).arn()).isEqualTo(federatedUser.arn());
     }
+
+    /**
+     * GetAccessKeyInfo names the account a temporary key belongs to: for a role session, the role's account, which is
+     * another account than the caller's when the role is in one.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void getAccessKeyInfoOfARoleSessionKeyNamesTheRolesAccount(Backend backend) {
+        TestServer server = servers.get(backend);
+        TestAccount other = TestAccount.create(server);
+        String name = unique("st-lena");
+        AwsCredentials lena = userWithKey(server.iam(), name);
+        String userArn = "arn:aws:iam::" + ACCOUNT + ":user/" + name;
+        String roleArn = AssumeRoleFixtures.role(other.iam(server), "trusts-lena", AssumeRoleFixtures.trust(
+                AssumeRoleFixtures.aws(userArn), "\"sts:AssumeRole\"", null));
+        grant(server.iam(), name, IamFixtures.allow("sts:AssumeRole"));
+        AwsSessionCredentials roleSession = AssumeRoleFixtures.assumed(server, lena, roleArn, "lena");
+        try (StsClient root = server.sts(TestServer.root())) {
+            assertThat(root.getAccessKeyInfo(r -> r.accessKeyId(roleSession.accessKeyId())).account())
+                    .isEqualTo(other.id());
+        }
+    }
 }
