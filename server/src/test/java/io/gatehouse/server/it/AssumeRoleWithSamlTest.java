@@ -17,6 +17,8 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -410,6 +412,34 @@ class AssumeRoleWithSamlTest {
             assertThat(iam.listUsers().users()).isNotNull();
             IamFixtures.assertDenied(iam::listGroups, persistent.assumedRoleUser().arn(), "iam:ListGroups",
                     "arn:aws:iam::" + ACCOUNT + ":group/");
+        }
+    }
+
+    /**
+     * A SAML session is a role session like any other: the documented "revoke active sessions" policy
+     * ({@code AWSRevokeOlderSessions}, a deny on {@code aws:TokenIssueTime}) ends it, and a response redeemed after the
+     * revocation opens a session that works.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void revokingTheRolesOlderSessionsEndsSamlSessionsToo(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        AssumeRoleWithSamlResponse old = assume(server, f, f.idp().issue(f.response()));
+        Thread.sleep(1100); // token issue times are whole seconds
+        String revokedAt = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        server.iam().putRolePolicy(r -> r.roleName(f.roleName()).policyName("AWSRevokeOlderSessions").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\",\"Action\":[\"*\"],"
+                        + "\"Resource\":[\"*\"],\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\""
+                        + revokedAt + "\"}}}}"));
+        try (IamClient iam = server.iam(session(old.credentials()))) {
+            assertAwsError(() -> iam.listRoles(), "AccessDenied", 403, "User: " + old.assumedRoleUser().arn()
+                    + " is not authorized to perform: iam:ListRoles on resource: arn:aws:iam::" + ACCOUNT
+                    + ":role/ with an explicit deny in an identity-based policy");
+        }
+        AssumeRoleWithSamlResponse fresh = assume(server, f, f.idp().issue(f.response()));
+        try (IamClient iam = server.iam(session(fresh.credentials()))) {
+            assertThat(iam.listRoles().roles()).isNotEmpty();
         }
     }
 }
