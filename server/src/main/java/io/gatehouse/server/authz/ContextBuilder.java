@@ -3,6 +3,7 @@ package io.gatehouse.server.authz;
 import io.gatehouse.policy.request.ContextType;
 import io.gatehouse.policy.request.ContextValue;
 import io.gatehouse.policy.request.RequestContext;
+import io.gatehouse.server.session.FederationKey;
 import io.gatehouse.server.session.Session;
 import io.gatehouse.server.state.Tag;
 import java.time.format.DateTimeFormatter;
@@ -57,8 +58,8 @@ public final class ContextBuilder {
     /**
      * The keys only temporary credentials have (IAM User Guide, global condition context keys):
      * {@code aws:TokenIssueTime}, {@code aws:MultiFactorAuthPresent} ({@code true} or {@code false}),
-     * {@code aws:MultiFactorAuthAge} only when MFA was used, and {@code aws:SourceIdentity} only when a role chain set
-     * one.
+     * {@code aws:MultiFactorAuthAge} only when MFA was used, {@code aws:SourceIdentity} only when a role chain set
+     * one, and the identity provider's keys of a federated session ({@code saml:*}).
      */
     private static void sessionKeys(RequestContext.Builder c, Session session, RequestFacts facts) {
         c.put("aws:TokenIssueTime", ContextValue.single(ContextType.DATE,
@@ -75,6 +76,10 @@ public final class ContextBuilder {
         if (session.attributes().federatedProvider() != null) {
             // The provider's ARN for IAM OpenID Connect providers (IAM User Guide, aws:FederatedProvider).
             c.put("aws:FederatedProvider", ContextValue.single(ContextType.ARN, session.attributes().federatedProvider()));
+        }
+        for (FederationKey key : session.attributes().federationKeys()) {
+            c.put(key.name(), key.multiValued() ? ContextValue.multi(ContextType.STRING, key.values())
+                    : ContextValue.of(key.values().getFirst()));
         }
     }
 

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param sourceIdentity the source identity set along the role chain ({@code aws:SourceIdentity}), or {@code null}
  * @param federatedProvider the canonical ARN of the OpenID Connect provider whose token opened the session
  *                          (AssumeRoleWithWebIdentity; {@code aws:FederatedProvider}), or {@code null}
+ * @param federationKeys the identity provider's condition keys the session's requests carry (the {@code saml:*} keys
+ *                       of AssumeRoleWithSAML), none for other sessions
  */
 public record SessionAttributes(SessionIssuer issuer, SessionPolicies policies, List<SessionTag> tags,
-                                String sourceIdentity, String federatedProvider) {
+                                String sourceIdentity, String federatedProvider, List<FederationKey> federationKeys) {
 
     /** A session without issuer, session policies, tags or source identity. */
     public static final SessionAttributes NONE = new SessionAttributes(null, SessionPolicies.NONE, List.of(), null);
@@ -26,9 +28,16 @@ public record SessionAttributes(SessionIssuer issuer, SessionPolicies policies, 
         this(issuer, policies, tags, sourceIdentity, null);
     }
 
+    /** A session without identity provider condition keys. */
+    public SessionAttributes(SessionIssuer issuer, SessionPolicies policies, List<SessionTag> tags,
+                             String sourceIdentity, String federatedProvider) {
+        this(issuer, policies, tags, sourceIdentity, federatedProvider, List.of());
+    }
+
     public SessionAttributes {
         Objects.requireNonNull(policies, "policies");
         tags = List.copyOf(tags);
+        federationKeys = List.copyOf(federationKeys);
     }
 
     /** Whether the session carries session policies or tags (what the token packs, and what counts against its limit). */

@@ -34,10 +34,12 @@ import javax.crypto.spec.GCMParameterSpec;
  *   u8  extension count, then each extension: u8 type ‖ u16 length ‖ body, types ascending, each at most once:
  *       1 issuer (s16 ARN, s8 unique id; exactly for kinds 2 and 3)   2 source identity (s8)
  *       3 session policies and tags, packed ({@link SessionPacking})   4 federated provider (s16 provider ARN)
+ *       5 identity provider keys: u8 n, then n × (s8 name, u8 multi-valued 0|1, u16 m, m × s16 value)
  * </pre>
  * A token that is not exactly this (bad base64 or not its canonical form, another version, a key the ring does not
  * hold, a failed tag, a payload that ends early or has bytes left over, an unknown principal kind, flag or extension,
- * extensions out of order or repeated, an issuer missing from a role or federated session or present on another)
+ * extensions out of order or repeated, an issuer missing from a role or federated session or present on another, a
+ * single-valued identity provider key without exactly one value)
  * is refused with a {@link SessionTokenException}. docs/sessions.md describes the format and its reasons.
  */
 public final class SessionTokenCodec {
@@ -55,6 +57,7 @@ public final class SessionTokenCodec {
     private static final int EXTENSION_SOURCE_IDENTITY = 2;
     private static final int EXTENSION_PACKED = 3;
     private static final int EXTENSION_FEDERATED_PROVIDER = 4;
+    private static final int EXTENSION_FEDERATION_KEYS = 5;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -176,8 +179,52 @@ public final class SessionTokenCodec {
             TokenFields.longString(body, attributes.federatedProvider());
             extensions.add(extension(EXTENSION_FEDERATED_PROVIDER, body.toByteArray()));
         }
+        if (!attributes.federationKeys().isEmpty()) {
+            extensions.add(extension(EXTENSION_FEDERATION_KEYS, federationKeys(attributes.federationKeys())));
+        }
         out.write(extensions.size());
         extensions.forEach(out::writeBytes);
+    }
+
+    private static byte[] federationKeys(List<FederationKey> keys) {
+        if (keys.size() > 0xff) {
+            throw new IllegalArgumentException("too many identity provider keys: " + keys.size());
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+        body.write(keys.size());
+        for (FederationKey key : keys) {
+            TokenFields.shortString(body, key.name());
+            body.write(key.multiValued() ? 1 : 0);
+            if (key.values().size() > 0xffff) {
+                throw new IllegalArgumentException("too many values of " + key.name());
+            }
+            body.write(key.values().size() >>> 8);
+            body.write(key.values().size());
+            key.values().forEach(value -> TokenFields.longString(body, value));
+        }
+        return body.toByteArray();
+    }
+
+    private static List<FederationKey> federationKeys(ByteBuffer body) {
+        int count = body.get() & 0xff;
+        List<FederationKey> keys = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String name = TokenFields.shortString(body);
+            int multi = body.get() & 0xff;
+            if (multi > 1) {
+                throw new SessionTokenException("unknown identity provider key flag");
+            }
+            int valueCount = body.getShort() & 0xffff;
+            if (multi == 0 && valueCount != 1) {
+                throw new SessionTokenException("a single-valued identity provider key without one value");
+            }
+            List<String> values = new ArrayList<>(valueCount);
+            for (int v = 0; v < valueCount; v++) {
+                values.add(TokenFields.longString(body));
+            }
+            keys.add(new FederationKey(name, multi == 1, values));
+        }
+        return keys;
     }
 
     private static byte[] extension(int type, byte[] body) {
@@ -228,11 +275,12 @@ public final class SessionTokenCodec {
         String sourceIdentity = null;
         SessionPacking.Unpacked packed = null;
         String federatedProvider = null;
+        List<FederationKey> federationKeys = List.of();
         int last = 0;
         for (int i = 0; i < count; i++) {
             int type = in.get() & 0xff;
-            if (type <= last || type > EXTENSION_FEDERATED_PROVIDER) {
-                throw new SessionTokenException(type > EXTENSION_FEDERATED_PROVIDER ? "unknown extensions"
+            if (type <= last || type > EXTENSION_FEDERATION_KEYS) {
+                throw new SessionTokenException(type > EXTENSION_FEDERATION_KEYS ? "unknown extensions"
                         : "extensions out of order");
             }
             last = type;
@@ -244,6 +292,7 @@ public final class SessionTokenCodec {
                         TokenFields.shortString(body));
                 case EXTENSION_SOURCE_IDENTITY -> sourceIdentity = TokenFields.shortString(body);
                 case EXTENSION_FEDERATED_PROVIDER -> federatedProvider = TokenFields.longString(body);
+                case EXTENSION_FEDERATION_KEYS -> federationKeys = federationKeys(body);
                 default -> {
                     packed = SessionPacking.unpack(bytes);
                     body.position(bytes.length);
@@ -254,7 +303,9 @@ public final class SessionTokenCodec {
             }
         }
         return packed == null
-                ? new SessionAttributes(issuer, SessionPolicies.NONE, List.of(), sourceIdentity, federatedProvider)
-                : new SessionAttributes(issuer, packed.policies(), packed.tags(), sourceIdentity, federatedProvider);
+                ? new SessionAttributes(issuer, SessionPolicies.NONE, List.of(), sourceIdentity, federatedProvider,
+                        federationKeys)
+                : new SessionAttributes(issuer, packed.policies(), packed.tags(), sourceIdentity, federatedProvider,
+                        federationKeys);
     }
 }

@@ -13,6 +13,7 @@ import io.gatehouse.server.authz.Target;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.error.AwsException;
 import io.gatehouse.server.protocol.Struct;
+import io.gatehouse.server.session.FederationKey;
 import io.gatehouse.server.session.SessionAttributes;
 import io.gatehouse.server.session.SessionIssuer;
 import io.gatehouse.server.session.SessionPolicies;
@@ -120,9 +121,13 @@ final class AssumeRoleWithSamlOperation {
                 .identityTags(role.tags())
                 .put("aws:FederatedProvider", ContextValue.single(ContextType.ARN, canonicalProviderArn))
                 .put("sts:RoleSessionName", ContextValue.of(sessionName));
+        // The saml:* keys are in the context of the session's requests too (IAM User Guide, "Identify users in
+        // SAML-based federation"), so the session carries them.
+        List<FederationKey> federationKeys = new ArrayList<>();
         for (Map.Entry<String, ContextValue> key
                 : SamlConditionKeys.of(assertion, nameQualifier, accountId, provider.name()).entrySet()) {
             context.put(key.getKey(), key.getValue());
+            federationKeys.add(new FederationKey(key.getKey(), key.getValue().isMultiValued(), key.getValue().values()));
         }
         SessionTagParameters.putSessionKeys(context, sourceIdentity, requestedTags, transitiveKeys);
         RequestContext built = context.build();
@@ -155,7 +160,7 @@ final class AssumeRoleWithSamlOperation {
                 AssumeRoleOperation.assumedRoleArn(accountId, role.name(), sessionName),
                 role.id() + ":" + sessionName);
         SessionAttributes attributes = new SessionAttributes(new SessionIssuer(canonicalRole, role.id()),
-                sessionPolicies, tags, sourceIdentity);
+                sessionPolicies, tags, sourceIdentity, null, federationKeys);
         Sessions.Issued issued = call.services().sessions().issue(accountId, principal, now, duration, null,
                 attributes);
         Struct.Builder output = IssuedCredentials.set(call.output(), issued);

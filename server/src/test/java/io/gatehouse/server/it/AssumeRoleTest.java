@@ -338,4 +338,69 @@ class AssumeRoleTest {
         assertAwsError(() -> SessionTokenTest.whoIs(server, tampered), "InvalidClientTokenId", 403,
                 "The security token included in the request is invalid");
     }
+
+    /**
+     * RoleSessionName: 2 to 64 characters of {@code [\w+=,.@-]} (STS API Reference), refused with the model's validation
+     * error; the trust policy sees it as {@code sts:RoleSessionName}, so the documented policy that makes users name
+     * their sessions after themselves ({@code ${aws:username}}) works.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void roleSessionNamesFollowStsRulesAndTheTrustPolicySeesThem(Backend backend) {
+        TestServer server = servers.get(backend);
+        String ivy = unique("ar-ivy");
+        AwsCredentials key = userWithKey(server.iam(), ivy);
+        String roleArn = role(server.iam(), unique("ar-named"), trust(aws(userArn(ivy)), "\"sts:AssumeRole\"",
+                "{\"StringLike\":{\"sts:RoleSessionName\":\"${aws:username}*\"}}"));
+        String prefix = "1 validation error detected: Value '";
+        assertAwsError(() -> assume(server, key, roleArn, ivy + " x"), "ValidationError", 400, prefix + ivy
+                + " x' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression "
+                + "pattern: [\\w+=,.@-]*");
+        assertAwsError(() -> assume(server, key, roleArn, "i"), "ValidationError", 400, prefix + "i' at "
+                + "'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2");
+        String tooLong = ivy + "-" + "x".repeat(64);
+        assertAwsError(() -> assume(server, key, roleArn, tooLong), "ValidationError", 400, prefix + tooLong
+                + "' at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to "
+                + "64");
+        String allowedCharacters = ivy + "_+=,.@-9";
+        assertThat(assume(server, key, roleArn, allowedCharacters).assumedRoleUser().arn())
+                .endsWith(":assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1) + "/" + allowedCharacters);
+        assertAwsError(() -> assume(server, key, roleArn, "someone-else"), "AccessDenied", 403,
+                stsDenial(userArn(ivy), "sts:AssumeRole", roleArn));
+    }
+
+    /**
+     * A role session opened with an MFA code carries {@code aws:MultiFactorAuthPresent} and
+     * {@code aws:MultiFactorAuthAge} to the requests it signs (IAM User Guide, "AWS global condition context keys");
+     * one opened without has neither, and a wrong code opens nothing.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aRoleSessionOpenedWithMfaCarriesItToTheRequestsItSigns(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        String jack = unique("ar-jack");
+        AwsCredentials key = userWithKey(server.iam(), jack);
+        String roleName = unique("ar-mfa-later");
+        String roleArn = role(server.iam(), roleName, trust(aws(userArn(jack)), "\"sts:AssumeRole\"", null));
+        server.iam().putRolePolicy(r -> r.roleName(roleName).policyName("mfa").policyDocument(allowWhere(
+                "\"iam:ListGroups\"", "\"*\"", "{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"},"
+                        + "\"NumericLessThan\":{\"aws:MultiFactorAuthAge\":\"300\"}}")));
+        TotpCodes.EnabledDevice device = TotpCodes.enableNew(server.iam(), jack, jack);
+
+        try (StsClient sts = server.sts(key)) {
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("wrong")
+                            .serialNumber(device.serial()).tokenCode(TotpCodes.code(device.seed(), device.step() + 100))),
+                    "AccessDenied", 403, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+            AssumeRoleResponse withMfa = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("with-mfa")
+                    .serialNumber(device.serial()).tokenCode(TotpCodes.code(device.seed(), device.step())));
+            AssumeRoleResponse withoutMfa = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("without-mfa"));
+            try (IamClient iam = server.iam(AssumeRoleFixtures.session(withMfa.credentials()))) {
+                assertThat(iam.listGroups().groups()).isNotNull();
+            }
+            try (IamClient iam = server.iam(AssumeRoleFixtures.session(withoutMfa.credentials()))) {
+                assertDenied(iam::listGroups, withoutMfa.assumedRoleUser().arn(), "iam:ListGroups",
+                        "arn:aws:iam::" + ACCOUNT + ":group/");
+            }
+        }
+    }
 }

@@ -17,6 +17,8 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -25,12 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AssertionEncryptionModeType;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithSamlResponse;
 
@@ -295,5 +299,147 @@ class AssumeRoleWithSamlTest {
     private static void refused(TestServer server, String roleArn, String providerArn, String assertion, String code,
                                 int status, String message) {
         assertAwsError(() -> assume(server, roleArn, providerArn, assertion), code, status, message);
+    }
+
+    /**
+     * IAM User Guide, "Pass session tags using AssumeRoleWithSAML": {@code PrincipalTag:KEY} attributes are the session's
+     * tags ({@code aws:PrincipalTag/KEY} of its requests) and the {@code TransitiveTagKeys} attribute makes some of them
+     * pass on when the session assumes another role; a transitive key that names no session tag is refused.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void principalTagAttributesAreSessionTagsAndTransitiveOnesSurviveRoleChaining(Backend backend) {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        String byTags = """
+                {"Version":"2012-10-17","Statement":[
+                  {"Effect":"Allow","Action":"iam:ListGroups","Resource":"*",
+                   "Condition":{"StringEquals":{"aws:PrincipalTag/team":"blue"}}},
+                  {"Effect":"Allow","Action":"iam:ListUsers","Resource":"*",
+                   "Condition":{"Null":{"aws:PrincipalTag/env":"false"}}},
+                  {"Effect":"Allow","Action":["sts:AssumeRole","sts:TagSession"],"Resource":"*"}]}""";
+        server.iam().putRolePolicy(r -> r.roleName(f.roleName()).policyName("by-tags").policyDocument(byTags));
+        String nextName = unique("saml-next");
+        String next = AssumeRoleFixtures.role(server.iam(), nextName, trust(AssumeRoleFixtures.aws(f.roleArn()),
+                "[\"sts:AssumeRole\",\"sts:TagSession\"]", null));
+        server.iam().putRolePolicy(r -> r.roleName(nextName).policyName("by-tags").policyDocument(byTags));
+        String principalTag = "https://aws.amazon.com/SAML/Attributes/PrincipalTag:";
+        String transitiveKeys = "https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys";
+        Response tagged = f.response().with(principalTag + "team", "blue").with(principalTag + "env", "dev")
+                .with(transitiveKeys, "team");
+
+        AssumeRoleWithSamlResponse answer = assume(server, f, f.idp().issue(tagged));
+        AwsSessionCredentials first = session(answer.credentials());
+        try (IamClient iam = server.iam(first); StsClient sts = server.sts(first)) {
+            assertThat(iam.listGroups().groups()).isNotNull();
+            assertThat(iam.listUsers().users()).isNotNull();
+            AssumeRoleResponse chained = sts.assumeRole(r -> r.roleArn(next).roleSessionName("next"));
+            try (IamClient chainedIam = server.iam(session(chained.credentials()))) {
+                assertThat(chainedIam.listGroups().groups()).as("team=blue was transitive").isNotNull();
+                IamFixtures.assertDenied(chainedIam::listUsers, chained.assumedRoleUser().arn(), "iam:ListUsers",
+                        "arn:aws:iam::" + ACCOUNT + ":user/");
+            }
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(next).roleSessionName("next")
+                            .tags(t -> t.key("team").value("red"))), "InvalidParameterValue", 400,
+                    "The session tag team has the key of a transitive tag the calling session passes on.");
+        }
+        refused(server, f, f.idp().issue(tagged.with(transitiveKeys, "cost")), "InvalidIdentityToken", 400,
+                "The transitive tag key cost is not a session tag key");
+    }
+
+    /**
+     * The {@code SessionDuration} attribute bounds console sessions; an API session lasts {@code DurationSeconds}
+     * (default an hour) within the role's maximum, as the STS API Reference says of AssumeRoleWithSAML. A value outside
+     * the documented 900 to 43,200 seconds is refused.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theSessionDurationAttributeIsCheckedAndTheApiSessionLastsDurationSeconds(Backend backend) {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        String sessionDuration = "https://aws.amazon.com/SAML/Attributes/SessionDuration";
+        Response withDuration = f.response().with(sessionDuration, "7200");
+        assertThat(assume(server, f, f.idp().issue(withDuration)).credentials().expiration())
+                .isBetween(Instant.now().plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofMinutes(61)));
+        try (StsClient sts = unsigned(server)) {
+            AssumeRoleWithSamlResponse halfHour = sts.assumeRoleWithSAML(r -> r.roleArn(f.roleArn())
+                    .principalArn(f.providerArn()).samlAssertion(f.idp().issue(withDuration)).durationSeconds(1800));
+            assertThat(halfHour.credentials().expiration())
+                    .isBetween(Instant.now().plus(Duration.ofMinutes(29)), Instant.now().plus(Duration.ofMinutes(31)));
+            assertAwsError(() -> sts.assumeRoleWithSAML(r -> r.roleArn(f.roleArn()).principalArn(f.providerArn())
+                            .samlAssertion(f.idp().issue(withDuration)).durationSeconds(7200)), "ValidationError", 400,
+                    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+        for (String bad : List.of("100", "43201", "an hour")) {
+            refused(server, f, f.idp().issue(f.response().with(sessionDuration, bad)), "InvalidIdentityToken", 400,
+                    "SessionDuration in AuthnResponse must be an integer from 900 to 43200");
+        }
+    }
+
+    /** A response issued (and an assertion valid) only from some minutes ahead is refused, beyond a minute of skew. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aResponseThatIsNotYetValidIsRefused(Backend backend) {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        refused(server, f, f.idp().issue(f.response().issuedAt(Instant.now().plus(Duration.ofMinutes(10)),
+                Duration.ofMinutes(5))), "InvalidIdentityToken", 400, "Response is not yet valid");
+        assertThat(assume(server, f, f.idp().issue(f.response().issuedAt(Instant.now().plusSeconds(30),
+                Duration.ofMinutes(5)))).subject()).as("within the skew").isEqualTo("alice@example.com");
+    }
+
+    /**
+     * IAM User Guide, "Identify users in SAML-based federation": the {@code saml:*} keys are in the request context of
+     * the session's requests too, so the role's permission policy can scope access to {@code saml:namequalifier} and
+     * {@code saml:sub} and require {@code saml:sub_type} to be {@code persistent}.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theSamlKeysAreInTheContextOfTheSessionsRequests(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        String nameQualifier = expectedNameQualifier(f);
+        server.iam().putRolePolicy(r -> r.roleName(f.roleName()).policyName("by-saml").policyDocument(
+                IamFixtures.allowWhere("\"iam:ListUsers\"", "\"*\"", "{\"StringEquals\":{\"saml:sub_type\":"
+                        + "\"persistent\",\"saml:sub\":\"alice@example.com\",\"saml:namequalifier\":\""
+                        + nameQualifier + "\"}}")));
+        server.iam().putRolePolicy(r -> r.roleName(f.roleName()).policyName("by-affiliation").policyDocument(
+                IamFixtures.allowWhere("\"iam:ListGroups\"", "\"*\"",
+                        "{\"ForAnyValue:StringEquals\":{\"saml:edupersonaffiliation\":\"faculty\"}}")));
+        AssumeRoleWithSamlResponse persistent = assume(server, f, f.idp().issue(f.response()
+                .with("urn:oid:1.3.6.1.4.1.5923.1.1.1.1", "member", "staff")));
+        try (IamClient iam = server.iam(session(persistent.credentials()))) {
+            assertThat(iam.listUsers().users()).isNotNull();
+            IamFixtures.assertDenied(iam::listGroups, persistent.assumedRoleUser().arn(), "iam:ListGroups",
+                    "arn:aws:iam::" + ACCOUNT + ":group/");
+        }
+    }
+
+    /**
+     * A SAML session is a role session like any other: the documented "revoke active sessions" policy
+     * ({@code AWSRevokeOlderSessions}, a deny on {@code aws:TokenIssueTime}) ends it, and a response redeemed after the
+     * revocation opens a session that works.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void revokingTheRolesOlderSessionsEndsSamlSessionsToo(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        AssumeRoleWithSamlResponse old = assume(server, f, f.idp().issue(f.response()));
+        Thread.sleep(1100); // token issue times are whole seconds
+        String revokedAt = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        server.iam().putRolePolicy(r -> r.roleName(f.roleName()).policyName("AWSRevokeOlderSessions").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\",\"Action\":[\"*\"],"
+                        + "\"Resource\":[\"*\"],\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\""
+                        + revokedAt + "\"}}}}"));
+        try (IamClient iam = server.iam(session(old.credentials()))) {
+            assertAwsError(() -> iam.listRoles(), "AccessDenied", 403, "User: " + old.assumedRoleUser().arn()
+                    + " is not authorized to perform: iam:ListRoles on resource: arn:aws:iam::" + ACCOUNT
+                    + ":role/ with an explicit deny in an identity-based policy");
+        }
+        AssumeRoleWithSamlResponse fresh = assume(server, f, f.idp().issue(f.response()));
+        try (IamClient iam = server.iam(session(fresh.credentials()))) {
+            assertThat(iam.listRoles().roles()).isNotEmpty();
+        }
     }
 }

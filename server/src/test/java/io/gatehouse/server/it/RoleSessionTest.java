@@ -30,10 +30,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
 import software.amazon.awssdk.services.sts.model.Tag;
 
 /**
@@ -254,5 +256,216 @@ class RoleSessionTest {
         try (IamClient iam = server.iam(session(fresh.credentials()))) {
             assertThat(iam.listUsers().users()).isNotNull();
         }
+    }
+
+    /**
+     * The whole chain the issue asks for: a user assumes role A with two session tags, one transitive; A's session
+     * assumes role B, whose session has only the transitive tag as {@code aws:PrincipalTag}; B's session passes it on to
+     * role C and cannot override it; then A's sessions are revoked as the console does it (IAM User Guide, "Revoke IAM
+     * role temporary security credentials"): A's old session is denied everything, chaining included, a new session of
+     * A works, and B's session, a session of another role, is not touched.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aChainedSessionKeepsOnlyTransitiveTagsAndRevokingTheFirstRoleEndsOnlyItsOlderSessions(Backend backend)
+            throws Exception {
+        TestServer server = servers.get(backend);
+        String taggingActions = "[\"sts:AssumeRole\",\"sts:TagSession\"]";
+        Trusting a = userAndRole(server, taggingActions, allow("iam:ListUsers", "sts:AssumeRole", "sts:TagSession"));
+        String bName = unique("rs-chain-b");
+        String b = role(server.iam(), bName, trust(aws(a.roleArn()), taggingActions, null));
+        String cName = unique("rs-chain-c");
+        String c = role(server.iam(), cName, trust(aws(b), taggingActions, null));
+        String byTags = """
+                {"Version":"2012-10-17","Statement":[
+                  {"Effect":"Allow","Action":"iam:ListGroups","Resource":"*",
+                   "Condition":{"StringEquals":{"aws:PrincipalTag/project":"apollo"}}},
+                  {"Effect":"Allow","Action":"iam:ListRoles","Resource":"*",
+                   "Condition":{"Null":{"aws:PrincipalTag/cost-center":"false"}}},
+                  {"Effect":"Allow","Action":["sts:AssumeRole","sts:TagSession"],"Resource":"*"}]}""";
+        server.iam().putRolePolicy(r -> r.roleName(bName).policyName("by-tags").policyDocument(byTags));
+        server.iam().putRolePolicy(r -> r.roleName(cName).policyName("by-tags").policyDocument(byTags));
+
+        AssumeRoleResponse first;
+        try (StsClient sts = server.sts(a.key())) {
+            first = sts.assumeRole(r -> r.roleArn(a.roleArn()).roleSessionName("first")
+                    .tags(t -> t.key("project").value("apollo"), t -> t.key("cost-center").value("42"))
+                    .transitiveTagKeys("project"));
+        }
+        AssumeRoleResponse second;
+        try (StsClient sts = server.sts(session(first.credentials()))) {
+            second = sts.assumeRole(r -> r.roleArn(b).roleSessionName("second"));
+        }
+        AssumeRoleResponse third;
+        try (IamClient iam = server.iam(session(second.credentials()));
+             StsClient sts = server.sts(session(second.credentials()))) {
+            assertThat(iam.listGroups().groups()).as("project=apollo was transitive").isNotNull();
+            assertDenied(() -> iam.listRoles(), second.assumedRoleUser().arn(), "iam:ListRoles",
+                    "arn:aws:iam::" + ACCOUNT + ":role/");
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(c).roleSessionName("third")
+                            .tags(t -> t.key("project").value("gemini"))), "InvalidParameterValue", 400,
+                    "The session tag project has the key of a transitive tag the calling session passes on.");
+            // A tag of another key is B's session's own to pass; the inherited one travels on with it.
+            third = sts.assumeRole(r -> r.roleArn(c).roleSessionName("third")
+                    .tags(t -> t.key("cost-center").value("7")));
+        }
+        try (IamClient iam = server.iam(session(third.credentials()))) {
+            assertThat(iam.listGroups().groups()).as("still transitive two roles on").isNotNull();
+            assertThat(iam.listRoles().roles()).as("its own cost-center tag").isNotNull();
+        }
+
+        Thread.sleep(1100); // token issue times are whole seconds
+        String revokedAt = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        server.iam().putRolePolicy(r -> r.roleName(a.roleName()).policyName("AWSRevokeOlderSessions").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\",\"Action\":[\"*\"],"
+                        + "\"Resource\":[\"*\"],\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\""
+                        + revokedAt + "\"}}}}"));
+
+        try (IamClient iam = server.iam(session(first.credentials()));
+             StsClient sts = server.sts(session(first.credentials()))) {
+            assertAwsError(iam::listUsers, "AccessDenied", 403, "User: " + first.assumedRoleUser().arn()
+                    + " is not authorized to perform: iam:ListUsers on resource: " + USERS
+                    + " with an explicit deny in an identity-based policy");
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(b).roleSessionName("again")), "AccessDenied", 403,
+                    stsDenial(first.assumedRoleUser().arn(), "sts:AssumeRole", b));
+        }
+        try (IamClient iam = server.iam(session(second.credentials()))) {
+            assertThat(iam.listGroups().groups()).as("B's session is no session of A").isNotNull();
+        }
+        AssumeRoleResponse fresh;
+        try (StsClient sts = server.sts(a.key())) {
+            fresh = sts.assumeRole(r -> r.roleArn(a.roleArn()).roleSessionName("fresh")
+                    .tags(t -> t.key("project").value("apollo")).transitiveTagKeys("project"));
+        }
+        try (IamClient iam = server.iam(session(fresh.credentials()));
+             StsClient sts = server.sts(session(fresh.credentials()))) {
+            assertThat(iam.listUsers().users()).isNotNull();
+            AssumeRoleResponse chained = sts.assumeRole(r -> r.roleArn(b).roleSessionName("second"));
+            try (IamClient chainedIam = server.iam(session(chained.credentials()))) {
+                assertThat(chainedIam.listGroups().groups()).isNotNull();
+            }
+        }
+    }
+
+    /**
+     * The checks STS makes on session tags and managed session policies before anything else: tag keys are distinct
+     * without regard to case and never begin with {@code aws:}, at most 10 managed policy ARNs, each an IAM policy ARN.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void sessionTagsAndManagedSessionPoliciesAreCheckedAsStsChecksThem(Backend backend) {
+        TestServer server = servers.get(backend);
+        Trusting s = userAndRole(server, "[\"sts:AssumeRole\",\"sts:TagSession\"]", allow("iam:ListUsers"));
+        try (StsClient sts = server.sts(s.key())) {
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("dup")
+                            .tags(t -> t.key("team").value("a"), t -> t.key("Team").value("b"))),
+                    "InvalidParameterValue", 400,
+                    "Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("reserved")
+                            .tags(t -> t.key("AWS:team").value("a"))), "InvalidParameterValue", 400,
+                    "Tag keys beginning with aws: are reserved for system use.");
+            List<PolicyDescriptorType> eleven = new ArrayList<>();
+            for (int i = 0; i < 11; i++) {
+                String policyName = unique("rs-managed");
+                String arn = server.iam().createPolicy(r -> r.policyName(policyName)
+                        .policyDocument(allow("iam:ListUsers"))).policy().arn();
+                eleven.add(PolicyDescriptorType.builder().arn(arn).build());
+            }
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("many").policyArns(eleven)),
+                    "ValidationError", 400, "1 validation error detected: Value at 'policyArns' failed to satisfy "
+                            + "constraint: Member must have length less than or equal to 10");
+            String notAPolicy = "arn:aws:iam::" + ACCOUNT + ":role/" + s.roleName();
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("role-arn")
+                    .policyArns(p -> p.arn(notAPolicy))), "InvalidParameterValue", 400, "Invalid policy ARN: " + notAPolicy);
+            assertThat(sts.assumeRole(r -> r.roleArn(s.roleArn()).roleSessionName("ten")
+                    .policyArns(eleven.subList(0, 10))).credentials()).isNotNull();
+        }
+    }
+
+    /**
+     * When the trust policy names the account rather than the caller, the caller's identity policies must allow
+     * {@code sts:TagSession} as well as {@code sts:AssumeRole} (IAM User Guide, "Permissions required to add session
+     * tags").
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTrustPolicyNamingTheAccountNeedsTheCallerAllowedToTagSessionsToo(Backend backend) {
+        TestServer server = servers.get(backend);
+        String name = unique("rs-tagger");
+        AwsCredentials key = IamFixtures.userWithKey(server.iam(), name);
+        String roleArn = role(server.iam(), unique("rs-account"), trust(aws("arn:aws:iam::" + ACCOUNT + ":root"),
+                "[\"sts:AssumeRole\",\"sts:TagSession\"]", null));
+        IamFixtures.grant(server.iam(), name, allow("sts:AssumeRole"));
+        try (StsClient sts = server.sts(key)) {
+            assertThat(sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("plain")).credentials()).isNotNull();
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("tagged")
+                    .tags(t -> t.key("team").value("blue"))), "AccessDenied", 403,
+                    stsDenial(userArn(name), "sts:TagSession", roleArn));
+            IamFixtures.grant(server.iam(), name, allowWhere("\"sts:TagSession\"", "\"" + roleArn + "\"",
+                    "{\"StringEquals\":{\"aws:RequestTag/team\":\"blue\"}}"));
+            assertThat(sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("tagged")
+                    .tags(t -> t.key("team").value("blue"))).credentials()).isNotNull();
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("tagged")
+                    .tags(t -> t.key("team").value("red"))), "AccessDenied", 403,
+                    stsDenial(userArn(name), "sts:TagSession", roleArn));
+        }
+    }
+
+    /**
+     * IAM User Guide, "Role session principals": a trust policy may name one session of a role by its assumed-role ARN;
+     * that session may assume the role, another session of the same role may not.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTrustPolicyMayNameOneSessionOfARole(Backend backend) {
+        TestServer server = servers.get(backend);
+        Trusting s = userAndRole(server, "\"sts:AssumeRole\"", allow("iam:ListUsers"));
+        String sessionArn = "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + s.roleName() + "/chosen";
+        String target = role(server.iam(), unique("rs-by-session"), trust(aws(sessionArn), "\"sts:AssumeRole\"", null));
+        AwsSessionCredentials chosen = session(assume(server, s.key(), s.roleArn(), "chosen").credentials());
+        AwsSessionCredentials other = session(assume(server, s.key(), s.roleArn(), "other").credentials());
+        assertThat(assume(server, chosen, target, "next").assumedRoleUser().arn()).endsWith("/next");
+        assertAwsError(() -> assume(server, other, target, "next"), "AccessDenied", 403, stsDenial(
+                "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + s.roleName() + "/other", "sts:AssumeRole", target));
+    }
+
+    /**
+     * IAM User Guide, "Permissions required to add session tags" and "Chaining roles with session tags": the trust
+     * policy sees the caller's own tags as {@code aws:PrincipalTag/*}, so it can admit only users of a team and make
+     * them pass that team, and nothing else, as a session tag ({@code aws:RequestTag/team} equal to
+     * {@code ${aws:PrincipalTag/team}}).
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTrustPolicyCanMakeUsersPassTheirOwnTagsAsSessionTags(Backend backend) {
+        TestServer server = servers.get(backend);
+        String blue = unique("rs-blue");
+        String red = unique("rs-red");
+        AwsCredentials blueKey = IamFixtures.userWithKey(server.iam(), blue);
+        AwsCredentials redKey = IamFixtures.userWithKey(server.iam(), red);
+        server.iam().tagUser(r -> r.userName(blue).tags(t -> t.key("team").value("blue")));
+        server.iam().tagUser(r -> r.userName(red).tags(t -> t.key("team").value("red")));
+        String trustPolicy = """
+                {"Version":"2012-10-17","Statement":[
+                  {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%1$s:root"},"Action":"sts:AssumeRole",
+                   "Condition":{"StringEquals":{"aws:PrincipalTag/team":"blue"}}},
+                  {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%1$s:root"},"Action":"sts:TagSession",
+                   "Condition":{"StringEquals":{"aws:RequestTag/team":"${aws:PrincipalTag/team}"},
+                                "ForAllValues:StringEquals":{"aws:TagKeys":["team"]}}}]}""".formatted(ACCOUNT);
+        String roleArn = role(server.iam(), unique("rs-team"), trustPolicy);
+        IamFixtures.grant(server.iam(), blue, allow("sts:AssumeRole", "sts:TagSession"));
+        IamFixtures.grant(server.iam(), red, allow("sts:AssumeRole", "sts:TagSession"));
+        try (StsClient sts = server.sts(blueKey)) {
+            assertThat(sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("own-team")
+                    .tags(t -> t.key("team").value("blue"))).credentials()).isNotNull();
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("other-team")
+                    .tags(t -> t.key("team").value("red"))), "AccessDenied", 403,
+                    stsDenial(userArn(blue), "sts:TagSession", roleArn));
+            assertAwsError(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("extra-tag")
+                    .tags(t -> t.key("team").value("blue"), t -> t.key("cost").value("1"))), "AccessDenied", 403,
+                    stsDenial(userArn(blue), "sts:TagSession", roleArn));
+        }
+        assertAwsError(() -> assume(server, redKey, roleArn, "red"), "AccessDenied", 403,
+                stsDenial(userArn(red), "sts:AssumeRole", roleArn));
     }
 }

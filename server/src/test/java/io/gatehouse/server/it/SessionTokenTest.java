@@ -331,4 +331,79 @@ class SessionTokenTest {
             assertThat(event.toString()).doesNotContain(session.sessionToken()).doesNotContain(session.secretAccessKey());
         }
     }
+
+    /**
+     * GetCallerIdentity names every kind of principal as AWS does (STS API Reference and IAM User Guide, "Unique
+     * identifiers"): a user by its ARN (path included) and {@code AIDA} id, the root user by the account id, a role
+     * session by {@code AROA…:SESSION}, a federated user by {@code ACCOUNT:NAME}; and it needs no permission, so even
+     * an explicit deny of everything does not stop it.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void getCallerIdentityNamesEveryKindOfPrincipalAndCannotBeDenied(Backend backend) {
+        TestServer server = servers.get(backend);
+        String name = unique("st-kim");
+        server.iam().createUser(r -> r.userName(name).path("/staff/"));
+        var created = server.iam().createAccessKey(r -> r.userName(name)).accessKey();
+        AwsCredentials kim = AwsBasicCredentials.create(created.accessKeyId(), created.secretAccessKey());
+        String userId = server.iam().getUser(r -> r.userName(name)).user().userId();
+        assertThat(userId).matches("AIDA[A-Z2-7]{17}");
+        GetCallerIdentityResponse user = whoIs(server, kim);
+        assertThat(user.arn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":user/staff/" + name);
+        assertThat(user.userId()).isEqualTo(userId);
+        assertThat(user.account()).isEqualTo(ACCOUNT);
+
+        GetCallerIdentityResponse root = whoIs(server, TestServer.root());
+        assertThat(root.arn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":root");
+        assertThat(root.userId()).isEqualTo(ACCOUNT);
+
+        String roleName = unique("st-kim-role");
+        String roleArn = AssumeRoleFixtures.role(server.iam(), roleName, AssumeRoleFixtures.trust(
+                AssumeRoleFixtures.aws("arn:aws:iam::" + ACCOUNT + ":user/staff/" + name), "\"sts:AssumeRole\"", null));
+        String roleId = server.iam().getRole(r -> r.roleName(roleName)).role().roleId();
+        assertThat(roleId).matches("AROA[A-Z2-7]{17}");
+        GetCallerIdentityResponse assumed = whoIs(server, AssumeRoleFixtures.assumed(server, kim, roleArn, "kim-s"));
+        assertThat(assumed.arn()).isEqualTo("arn:aws:sts::" + ACCOUNT + ":assumed-role/" + roleName + "/kim-s");
+        assertThat(assumed.userId()).isEqualTo(roleId + ":kim-s");
+        assertThat(assumed.account()).isEqualTo(ACCOUNT);
+
+        grant(server.iam(), name, IamFixtures.allow("sts:GetFederationToken"));
+        AwsSessionCredentials federated;
+        try (StsClient sts = server.sts(kim)) {
+            federated = session(sts.getFederationToken(r -> r.name("kim-fed").policy(IamFixtures.allow("s3:*")))
+                    .credentials());
+        }
+        GetCallerIdentityResponse federatedUser = whoIs(server, federated);
+        assertThat(federatedUser.arn()).isEqualTo("arn:aws:sts::" + ACCOUNT + ":federated-user/kim-fed");
+        assertThat(federatedUser.userId()).isEqualTo(ACCOUNT + ":kim-fed");
+
+        // "No permissions are required to perform this operation": an explicit deny of everything does not stop it.
+        server.iam().putUserPolicy(r -> r.userName(name).policyName("deny-all").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\","
+                        + "\"Resource\":\"*\"}]}"));
+        assertThat(whoIs(server, kim).arn()).isEqualTo(user.arn());
+        assertThat(whoIs(server, federated).arn()).isEqualTo(federatedUser.arn());
+    }
+
+    /**
+     * GetAccessKeyInfo names the account a temporary key belongs to: for a role session, the role's account, which is
+     * another account than the caller's when the role is in one.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void getAccessKeyInfoOfARoleSessionKeyNamesTheRolesAccount(Backend backend) {
+        TestServer server = servers.get(backend);
+        TestAccount other = TestAccount.create(server);
+        String name = unique("st-lena");
+        AwsCredentials lena = userWithKey(server.iam(), name);
+        String userArn = "arn:aws:iam::" + ACCOUNT + ":user/" + name;
+        String roleArn = AssumeRoleFixtures.role(other.iam(server), "trusts-lena", AssumeRoleFixtures.trust(
+                AssumeRoleFixtures.aws(userArn), "\"sts:AssumeRole\"", null));
+        grant(server.iam(), name, IamFixtures.allow("sts:AssumeRole"));
+        AwsSessionCredentials roleSession = AssumeRoleFixtures.assumed(server, lena, roleArn, "lena");
+        try (StsClient root = server.sts(TestServer.root())) {
+            assertThat(root.getAccessKeyInfo(r -> r.accessKeyId(roleSession.accessKeyId())).account())
+                    .isEqualTo(other.id());
+        }
+    }
 }

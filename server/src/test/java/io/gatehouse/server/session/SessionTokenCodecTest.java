@@ -105,6 +105,25 @@ class SessionTokenCodecTest {
     }
 
     @Test
+    void aSamlSessionKeepsTheIdentityProvidersKeysSingleAndMultiValued() {
+        SessionToken plain = roleSession(SessionPolicies.NONE, List.of(), "saml");
+        SessionAttributes attributes = plain.session().attributes();
+        List<FederationKey> keys = List.of(new FederationKey("saml:sub", false, List.of("alice@example.com")),
+                new FederationKey("saml:edupersonaffiliation", true, List.of("member", "staff")),
+                new FederationKey("saml:mail", true, List.of()));
+        SessionToken saml = new SessionToken(new Session(plain.session().accessKeyId(), "123456789012",
+                plain.session().principal(), ISSUED, ISSUED.plusSeconds(3600), null, new SessionAttributes(
+                        attributes.issuer(), SessionPolicies.NONE, List.of(), null, null, keys)), SECRET);
+
+        SessionToken read = codec.decode(codec.encode(saml, ring.current()), ring);
+
+        assertThat(read).isEqualTo(saml);
+        assertThat(read.session().attributes().federationKeys()).isEqualTo(keys);
+        assertThatThrownBy(() -> new FederationKey("saml:sub", false, List.of("a", "b")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void policiesAndTagsArePackedAndTheirSizeIsAPercentageOfTheLimit() {
         SessionPolicies policies = new SessionPolicies("{\"Version\":\"2012-10-17\",\"Statement\":[]}", List.of());
         byte[] small = SessionPacking.pack(policies, List.of());
@@ -210,7 +229,7 @@ class SessionTokenCodecTest {
         assertThatThrownBy(() -> codec.decode(seal(1, key, trailing), ring)).hasMessage("bytes after the payload");
         byte[] extension = Arrays.copyOf(payload, payload.length + 3);
         extension[payload.length - 1] = 1;
-        extension[payload.length] = 5; // no such type: it might restrict the session, so it is not skipped
+        extension[payload.length] = 6; // no such type: it might restrict the session, so it is not skipped
         assertThatThrownBy(() -> codec.decode(seal(1, key, extension), ring)).hasMessage("unknown extensions");
         byte[] issuerOnUser = Arrays.copyOf(payload, payload.length + 6);
         issuerOnUser[payload.length - 1] = 1;
