@@ -80,8 +80,9 @@ public final class WebIdentityTokens {
     /**
      * Verifies a token {@link #read} returned against the provider its issuer names, at {@code now}.
      *
-     * @throws io.gatehouse.server.error.AwsException {@code InvalidIdentityToken}, {@code ExpiredTokenException} or
-     *                                                 {@code IDPCommunicationError}
+     * @throws io.gatehouse.server.error.AwsException {@code InvalidIdentityToken}, {@code ExpiredTokenException},
+     *                                                 {@code IDPCommunicationError}, or {@code IDPRejectedClaim} for a
+     *                                                 session tags claim of the wrong shape ({@link SessionTagsClaim})
      */
     public WebIdentity verify(SignedJWT token, OidcProvider provider, Instant now) {
         JWTClaimsSet claims = claims(token);
@@ -107,7 +108,7 @@ public final class WebIdentityTokens {
             throw AwsError.INVALID_IDENTITY_TOKEN.exception("Incorrect token audience");
         }
         return new WebIdentity(claims.getIssuer(), subject, audience,
-                authorizedParty != null ? audiences : List.of(), stringList(claims, "amr"));
+                authorizedParty != null ? audiences : List.of(), stringList(claims, "amr"), SessionTagsClaim.of(claims));
     }
 
     private void verifySignature(SignedJWT token, String issuer) {

@@ -29,10 +29,9 @@ import io.gatehouse.server.state.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,7 +57,6 @@ final class AssumeRoleWithSamlOperation {
     private static final Pattern PROVIDER_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):saml-provider/([\\w.-]+)");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role(/(?:[^/]+/)*)([^/]+)");
     private static final Pattern SESSION_NAME = Pattern.compile("[a-zA-Z_0-9+=,.@-]{2,64}");
-    private static final int MAX_TAGS = 50;
 
     private AssumeRoleWithSamlOperation() {}
 
@@ -101,8 +99,10 @@ final class AssumeRoleWithSamlOperation {
                     "Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with \"aws:\"");
         }
         checkSessionDuration(assertion.value(SESSION_DURATION));
-        List<Tag> requestedTags = principalTags(assertion);
-        List<String> transitiveKeys = transitiveKeys(assertion, requestedTags);
+        List<Tag> requestedTags = SessionTagParameters.asserted(principalTags(assertion),
+                SamlResponseVerifier::invalid);
+        List<String> transitiveKeys = SessionTagParameters.assertedTransitiveKeys(
+                assertion.values(TRANSITIVE_TAG_KEYS), requestedTags, SamlResponseVerifier::invalid);
         List<SessionTag> tags = SessionTagParameters.sessionTags(List.of(), requestedTags, transitiveKeys);
         SessionPolicies sessionPolicies = SessionPolicyParameters.of(call);
 
@@ -218,39 +218,15 @@ final class AssumeRoleWithSamlOperation {
         throw SamlResponseVerifier.invalid("SessionDuration in AuthnResponse must be an integer from 900 to 43200");
     }
 
-    /** Session tags from {@code PrincipalTag:KEY} attributes: one value each, at most 50, keys distinct by case. */
-    private static List<Tag> principalTags(SamlAssertion assertion) {
-        List<Tag> tags = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
+    /** The {@code PrincipalTag:KEY} attributes: each tag key with its values. */
+    private static Map<String, List<String>> principalTags(SamlAssertion assertion) {
+        Map<String, List<String>> tags = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> attribute : assertion.attributes().entrySet()) {
-            if (!attribute.getKey().startsWith(PRINCIPAL_TAG)) {
-                continue;
+            if (attribute.getKey().startsWith(PRINCIPAL_TAG)) {
+                tags.put(attribute.getKey().substring(PRINCIPAL_TAG.length()), attribute.getValue());
             }
-            String key = attribute.getKey().substring(PRINCIPAL_TAG.length());
-            if (key.isEmpty() || key.length() > 128 || attribute.getValue().size() != 1
-                    || attribute.getValue().getFirst().length() > 256 || Names.key(key).startsWith("aws:")
-                    || !keys.add(Names.key(key))) {
-                throw SamlResponseVerifier.invalid("Invalid session tag in AuthnResponse: " + key);
-            }
-            tags.add(new Tag(key, attribute.getValue().getFirst()));
-        }
-        if (tags.size() > MAX_TAGS) {
-            throw SamlResponseVerifier.invalid("AuthnResponse has more than " + MAX_TAGS + " session tags");
         }
         return tags;
-    }
-
-    /** The {@code TransitiveTagKeys} attribute's values, each the key of a session tag. */
-    private static List<String> transitiveKeys(SamlAssertion assertion, List<Tag> tags) {
-        Set<String> keys = new HashSet<>();
-        tags.forEach(t -> keys.add(Names.key(t.key())));
-        List<String> transitive = assertion.values(TRANSITIVE_TAG_KEYS);
-        for (String key : transitive) {
-            if (!keys.contains(Names.key(key))) {
-                throw SamlResponseVerifier.invalid("The transitive tag key " + key + " is not a session tag key");
-            }
-        }
-        return transitive;
     }
 
     private static void decideOrDeny(Call call, Caller samlUser, PolicySet trust, String action, String roleArn,

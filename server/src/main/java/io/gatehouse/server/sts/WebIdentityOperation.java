@@ -3,6 +3,7 @@ package io.gatehouse.server.sts;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.policy.engine.Decision;
 import io.gatehouse.policy.engine.PolicySet;
+import io.gatehouse.policy.request.RequestContext;
 import io.gatehouse.policy.request.ContextType;
 import io.gatehouse.policy.request.ContextValue;
 import io.gatehouse.server.api.Call;
@@ -18,10 +19,12 @@ import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.session.SessionAttributes;
 import io.gatehouse.server.session.SessionIssuer;
 import io.gatehouse.server.session.SessionPolicies;
+import io.gatehouse.server.session.SessionTag;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.OidcProvider;
 import io.gatehouse.server.state.Role;
+import io.gatehouse.server.state.Tag;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +39,11 @@ import java.util.List;
  * ({@code PROVIDER:aud}, {@code PROVIDER:oaud}, {@code PROVIDER:sub}, {@code PROVIDER:amr}) and
  * {@code sts:RoleSessionName}; a refusal is AWS's "Not authorized to perform sts:AssumeRoleWithWebIdentity". The
  * session is an ordinary role session (AssumeRole's) that also carries its provider ({@code aws:FederatedProvider}).
+ *
+ * <p>Session tags come from the token's {@code https://aws.amazon.com/tags} claim ({@link io.gatehouse.server.oidc.SessionTagsClaim}), checked by
+ * the session tag rules of {@link SessionTagParameters#asserted}; a claim that breaks them is {@code IDPRejectedClaim}.
+ * The trust policy then sees them as {@code aws:RequestTag/*}, {@code aws:TagKeys} and {@code sts:TransitiveTagKeys}
+ * and must allow {@code sts:TagSession} too. There is no calling session, so no transitive tags are inherited.
  */
 final class WebIdentityOperation {
 
@@ -66,6 +74,11 @@ final class WebIdentityOperation {
                     + issuer);
         }
         WebIdentity identity = call.services().webIdentityTokens().verify(token, provider, call.facts().time());
+        List<Tag> requestedTags = SessionTagParameters.asserted(identity.sessionTags().principalTags(),
+                WebIdentityOperation::rejectedClaim);
+        List<String> transitiveKeys = SessionTagParameters.assertedTransitiveKeys(
+                identity.sessionTags().transitiveTagKeys(), requestedTags, WebIdentityOperation::rejectedClaim);
+        List<SessionTag> tags = SessionTagParameters.sessionTags(List.of(), requestedTags, transitiveKeys);
         String providerArn = provider.arn(roleAccount);
         Caller webUser = Caller.webIdentity(roleAccount, providerArn,
                 provider.name() + ":" + identity.audience() + ":" + identity.subject(), call.caller().partition(),
@@ -83,16 +96,17 @@ final class WebIdentityOperation {
                 .put("sts:RoleSessionName", ContextValue.of(input.string("RoleSessionName")))
                 .put("aws:FederatedProvider", ContextValue.single(ContextType.ARN, providerArn));
         providerKeys(context, provider.name(), identity);
-        Decision decision = Authorizer.decide(webUser, PolicySet.builder().build().withResource(
-                        role.compiledTrustPolicy()), ACTION, Target.of(canonicalRoleArn), roleAccount, context.build(),
-                call.authorizations());
-        if (!decision.isAllowed()) {
-            throw notAuthorized();
+        SessionTagParameters.putSessionKeys(context, null, requestedTags, transitiveKeys);
+        RequestContext built = context.build();
+        PolicySet trust = PolicySet.builder().build().withResource(role.compiledTrustPolicy());
+        decideOrDeny(call, webUser, trust, ACTION, canonicalRoleArn, roleAccount, built);
+        if (!tags.isEmpty()) {
+            decideOrDeny(call, webUser, trust, AssumeRoleOperation.TAG_SESSION, canonicalRoleArn, roleAccount, built);
         }
         AssumeRoleOperation.checkMaxSessionDuration(role, duration);
 
         SessionAttributes attributes = new SessionAttributes(new SessionIssuer(canonicalRoleArn, role.id()),
-                sessionPolicies, List.of(), null, providerArn);
+                sessionPolicies, tags, null, providerArn);
         return AssumeRoleOperation.issueRoleSession(call, role, roleAccount, input.string("RoleSessionName"), duration,
                         null, attributes)
                 .set("SubjectFromWebIdentityToken", identity.subject())
@@ -124,8 +138,26 @@ final class WebIdentityOperation {
         }
     }
 
+    private static void decideOrDeny(Call call, Caller webUser, PolicySet trust, String action, String roleArn,
+                                     String accountId, RequestContext context) {
+        Decision decision = Authorizer.decide(webUser, trust, action, Target.of(roleArn), accountId, context,
+                call.authorizations());
+        if (!decision.isAllowed()) {
+            throw notAuthorized(action);
+        }
+    }
+
+    /** A session tags claim STS cannot use: the STS model's "the claim is invalid". */
+    private static AwsException rejectedClaim(String message) {
+        return AwsError.IDP_REJECTED_CLAIM.exception(message);
+    }
+
     /** AWS's refusal, which names neither the role nor a reason. */
     private static AwsException notAuthorized() {
-        return AwsError.ACCESS_DENIED.exception("Not authorized to perform sts:AssumeRoleWithWebIdentity");
+        return notAuthorized(ACTION);
+    }
+
+    private static AwsException notAuthorized(String action) {
+        return AwsError.ACCESS_DENIED.exception("Not authorized to perform " + action);
     }
 }

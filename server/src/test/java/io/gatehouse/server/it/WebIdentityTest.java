@@ -18,6 +18,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.server.oidc.SessionTagsClaim;
 import io.gatehouse.server.store.Backend;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,8 +30,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -369,6 +372,172 @@ class WebIdentityTest {
             assertThat(response.statusCode()).as(form).isBetween(400, 499);
             assertThat(response.body()).as(form).doesNotContain("<Credentials>").doesNotContain("<Arn>");
         }
+    }
+
+    /** The tags claim of a token: {@code principal_tags} as given, {@code transitive_tag_keys} when any. */
+    static Map<String, Object> tagsClaim(Map<String, Object> principalTags, String... transitiveKeys) {
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("principal_tags", principalTags);
+        if (transitiveKeys.length > 0) {
+            claim.put("transitive_tag_keys", List.of(transitiveKeys));
+        }
+        return claim;
+    }
+
+    /**
+     * A role trusting {@code idp}'s tokens for sts.amazonaws.com, and letting them tag the session when {@code tagSession}
+     * is a condition block (JSON) or {@code "{}"} for no condition; {@code null}: no sts:TagSession at all.
+     */
+    static String taggableRole(TestServer server, TestIdentityProvider idp, String tagSession, String rolePolicy) {
+        IamClient iam = server.iam();
+        String providerArn = iam.createOpenIDConnectProvider(r -> r.url(idp.issuer()).clientIDList(AUDIENCE))
+                .openIDConnectProviderArn();
+        String principal = "{\"Federated\":\"" + providerArn + "\"}";
+        String statements = "{\"Effect\":\"Allow\",\"Principal\":" + principal
+                + ",\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\""
+                + idp.name() + ":aud\":\"" + AUDIENCE + "\"}}}";
+        if (tagSession != null) {
+            statements += ",{\"Effect\":\"Allow\",\"Principal\":" + principal
+                    + ",\"Action\":\"sts:TagSession\",\"Condition\":" + tagSession + "}";
+        }
+        String roleName = unique("wi-tags");
+        String roleArn = role(iam, roleName, "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}");
+        if (rolePolicy != null) {
+            iam.putRolePolicy(r -> r.roleName(roleName).policyName("p").policyDocument(rolePolicy));
+        }
+        return roleArn;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void tokenTagsArePrincipalTagsOfTheSessionAndTheTransitiveOnesSurviveAChainedAssumeRole(Backend backend)
+            throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http()) {
+            String secondName = unique("wi-chained");
+            String secondArn = "arn:aws:iam::" + ACCOUNT + ":role/" + secondName;
+            // The trust policy may test the tags the token passes: only team=blue may tag the session.
+            String firstArn = taggableRole(server, idp, "{\"StringEquals\":{\"aws:RequestTag/team\":\"blue\"},"
+                    + "\"ForAllValues:StringEquals\":{\"sts:TransitiveTagKeys\":[\"team\"],"
+                    + "\"aws:TagKeys\":[\"team\",\"project\"]}}",
+                    "{\"Version\":\"2012-10-17\",\"Statement\":["
+                            + "{\"Effect\":\"Allow\",\"Action\":\"iam:ListRoles\",\"Resource\":\"*\","
+                            + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"blue\"}}},"
+                            + "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + secondArn
+                            + "\"}]}");
+            role(server.iam(), secondName, trust(AssumeRoleFixtures.aws(firstArn),
+                    "[\"sts:AssumeRole\",\"sts:TagSession\"]", null));
+            server.iam().putRolePolicy(r -> r.roleName(secondName).policyName("p").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":["
+                            + "{\"Effect\":\"Allow\",\"Action\":\"iam:ListRoles\",\"Resource\":\"*\","
+                            + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"blue\"}}},"
+                            + "{\"Effect\":\"Allow\",\"Action\":\"iam:ListUsers\",\"Resource\":\"*\","
+                            + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/project\":\"apollo\"}}}]}"));
+
+            String token = idp.token("user-1", AUDIENCE, c -> c.claim(SessionTagsClaim.CLAIM, tagsClaim(
+                    Map.of("team", List.of("blue"), "project", List.of("apollo")), "team")));
+            AssumeRoleWithWebIdentityResponse response = assume(server, firstArn, token);
+            assertThat(response.packedPolicySize()).isPositive();
+            AwsSessionCredentials first = session(response.credentials());
+            try (IamClient iam = server.iam(first)) {
+                assertThat(iam.listRoles().roles()).isNotEmpty();
+            }
+
+            AwsSessionCredentials chained = AssumeRoleFixtures.assumed(server, first, secondArn, "chained");
+            try (IamClient iam = server.iam(chained)) {
+                assertThat(iam.listRoles().roles()).as("team is transitive").isNotEmpty();
+                assertThat(catchThrowableOfType(AwsServiceException.class, iam::listUsers).statusCode())
+                        .as("project is not").isEqualTo(403);
+            }
+
+            String red = idp.token("user-2", AUDIENCE, c -> c.claim(SessionTagsClaim.CLAIM,
+                    tagsClaim(Map.of("team", List.of("red")))));
+            assertAwsError(() -> assume(server, firstArn, red), "AccessDenied", 403,
+                    "Not authorized to perform sts:TagSession");
+            String otherKey = idp.token("user-3", AUDIENCE, c -> c.claim(SessionTagsClaim.CLAIM,
+                    tagsClaim(Map.of("team", List.of("blue"), "cost", List.of("1")))));
+            assertAwsError(() -> assume(server, firstArn, otherKey), "AccessDenied", 403,
+                    "Not authorized to perform sts:TagSession");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTrustPolicyWithoutTagSessionRefusesATokenWithTags(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http()) {
+            String roleArn = providerAndRole(server, idp, null);
+            String tagged = idp.token("repo:acme/app:x", AUDIENCE, c -> c.claim(SessionTagsClaim.CLAIM,
+                    tagsClaim(Map.of("team", List.of("blue")))));
+            assertAwsError(() -> assume(server, roleArn, tagged), "AccessDenied", 403,
+                    "Not authorized to perform sts:TagSession");
+            assertThat(assume(server, roleArn, idp.token("repo:acme/app:x", AUDIENCE)).packedPolicySize())
+                    .as("the same role without tags").isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTagsClaimThatBreaksTheSessionTagRulesIsARejectedClaim(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http()) {
+            String roleArn = taggableRole(server, idp, "{}", null);
+            Map<String, Object> fiftyOne = new LinkedHashMap<>();
+            for (int i = 0; i < 51; i++) {
+                fiftyOne.put("k" + i, List.of("v"));
+            }
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put("not an object", "team=blue");
+            claims.put("a value that is no array", Map.of("principal_tags", Map.of("team", "blue")));
+            claims.put("two values", tagsClaim(Map.of("team", List.of("blue", "red"))));
+            claims.put("no value", tagsClaim(Map.of("team", List.of())));
+            claims.put("a reserved key", tagsClaim(Map.of("aws:team", List.of("blue"))));
+            claims.put("keys differing by case", tagsClaim(new LinkedHashMap<>(Map.of("team", List.of("blue"),
+                    "Team", List.of("red")))));
+            claims.put("a character outside the tag alphabet", tagsClaim(Map.of("team", List.of("blue;red"))));
+            claims.put("a key too long", tagsClaim(Map.of("k".repeat(129), List.of("v"))));
+            claims.put("a value too long", tagsClaim(Map.of("team", List.of("v".repeat(257)))));
+            claims.put("51 tags", tagsClaim(fiftyOne));
+            claims.put("a transitive key of no tag", tagsClaim(Map.of("team", List.of("blue")), "project"));
+            claims.put("transitive keys that are no array",
+                    Map.of("principal_tags", Map.of("team", List.of("blue")), "transitive_tag_keys", "team"));
+            for (Map.Entry<String, Object> claim : claims.entrySet()) {
+                String token = idp.token("user-1", AUDIENCE, c -> c.claim(SessionTagsClaim.CLAIM, claim.getValue()));
+                AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                        () -> assume(server, roleArn, token));
+                assertThat(error).as(claim.getKey()).isNotNull();
+                assertThat(error.awsErrorDetails().errorCode()).as(claim.getKey()).isEqualTo("IDPRejectedClaim");
+                assertThat(error.statusCode()).as(claim.getKey()).isEqualTo(403);
+            }
+
+            // Fifty tags within every limit, of random text that does not compress: past the packed size limit (the token
+            // stays within the 20,000 characters the model allows it).
+            Map<String, Object> large = new LinkedHashMap<>();
+            Random random = new Random(7);
+            for (int i = 0; i < 50; i++) {
+                large.put("k" + i + "-" + randomText(random, 20), List.of(randomText(random, 60)));
+            }
+            String tooLarge = idp.token("user-1", AUDIENCE, c -> c.claim(SessionTagsClaim.CLAIM, tagsClaim(large)));
+            AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                    () -> assume(server, roleArn, tooLarge));
+            assertThat(error.awsErrorDetails().errorCode()).isEqualTo("PackedPolicyTooLarge");
+            assertThat(error.statusCode()).isEqualTo(400);
+            assertThat(error.awsErrorDetails().errorMessage()).matches("Packed policy consumes \\d+% of allotted space");
+
+            Map<String, Object> fiftyTags = new LinkedHashMap<>(fiftyOne);
+            fiftyTags.remove("k50");
+            String fifty = idp.token("user-1", AUDIENCE, c -> c.claim(SessionTagsClaim.CLAIM, tagsClaim(fiftyTags)));
+            assertThat(assume(server, roleArn, fifty).packedPolicySize()).as("50 short tags are fine").isPositive();
+        }
+    }
+
+    private static String randomText(Random random, int length) {
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:/=+-@";
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 
     private static JWTClaimsSet claims(TestIdentityProvider idp, String subject, String audience) {
