@@ -48,6 +48,7 @@ public final class Api implements AutoCloseable {
     private final SigV4Verifier<KeyOwner> verifier;
     private final AuditQueue auditQueue;
     private final KeyUsage keyUsage;
+    private final RoleUsage roleUsage;
     private final Clock clock;
     private final Map<String, RequestMetrics> requestMetrics = new HashMap<>();
     private final AuthorizationMetrics authorizations;
@@ -72,6 +73,7 @@ public final class Api implements AutoCloseable {
                 clock, List.copyOf(bySigningName.keySet()));
         this.auditQueue = new AuditQueue(auditWriter);
         this.keyUsage = new KeyUsage(services.state());
+        this.roleUsage = new RoleUsage(services.state());
     }
 
     /**
@@ -111,6 +113,7 @@ public final class Api implements AutoCloseable {
                 Authentication<KeyOwner> authentication = verifier.verify(new SigV4Request(request.method(),
                         request.rawPath(), request.rawQuery(), request.headers(), Payload.of(request.body())));
                 keyUsage.record(authentication, request.received());
+                roleUsage.record(authentication.principal().session(), authentication.region(), request.received());
                 ServiceEndpoint signed = bySigningName.get(authentication.service());
                 if (signed != null) {
                     endpoint = signed;

@@ -68,7 +68,7 @@ final class DetailViews {
                 .set("AttachedManagedPolicies", IamViews.attachedPolicies(call, builder.child("AttachedManagedPolicies"),
                         role.attachedPolicyArns()));
         boundaryAndTags(call, builder, role.permissionsBoundaryArn(), role.tags());
-        return builder.set("RoleLastUsed", IamViews.roleLastUsed(builder.child("RoleLastUsed"), role)).build();
+        return builder.set("RoleLastUsed", IamViews.roleLastUsed(call, builder.child("RoleLastUsed"), role)).build();
     }
 
     /** A customer managed policy with every version and its document, newest first as ListPolicyVersions lists. */

@@ -1,6 +1,7 @@
 package io.gatehouse.server.iam;
 
 import io.gatehouse.server.api.Call;
+import io.gatehouse.server.api.RoleUsage;
 import io.gatehouse.server.authz.AwsManagedPolicies;
 import io.gatehouse.server.protocol.Struct;
 import io.gatehouse.server.state.AccountState;
@@ -113,14 +114,18 @@ final class IamViews {
             builder.set("Tags", tags(builder.child("Tags"), role.tags()));
         }
         if (view == RoleView.FULL) {
-            builder.set("RoleLastUsed", roleLastUsed(builder.child("RoleLastUsed"), role));
+            builder.set("RoleLastUsed", roleLastUsed(call, builder.child("RoleLastUsed"), role));
         }
         return builder.build();
     }
 
-    /** A role's last use as {@code RoleLastUsed}: empty until the role is used. */
-    static Struct roleLastUsed(Struct.Builder builder, Role role) {
-        if (role.lastUsed() != null) {
+    /**
+     * A role's last use as {@code RoleLastUsed} ({@link RoleUsage}): empty until the role is
+     * used, and again once its last use is more than the tracked 400 days old.
+     */
+    static Struct roleLastUsed(Call call, Struct.Builder builder, Role role) {
+        if (role.lastUsed() != null
+                && role.lastUsed().date().isAfter(call.facts().time().minus(RoleUsage.TRACKED))) {
             builder.set("LastUsedDate", role.lastUsed().date()).set("Region", role.lastUsed().region());
         }
         return builder.build();

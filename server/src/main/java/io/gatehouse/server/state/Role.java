@@ -75,6 +75,12 @@ public record Role(String name, String id, String path, Instant created, String 
                 boundaryArn, tags, inlinePolicies, attachedPolicyArns, lastUsed);
     }
 
+    /** This role, last used as {@code use} says. */
+    public Role withLastUsed(LastUsed use) {
+        return new Role(name, id, path, created, trustPolicy, trustCode, description, maxSessionDuration,
+                permissionsBoundaryArn, tags, inlinePolicies, attachedPolicyArns, use);
+    }
+
     /** This role with other tags. */
     public Role withTags(List<Tag> newTags) {
         return new Role(name, id, path, created, trustPolicy, trustCode, description, maxSessionDuration,

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,11 +19,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.RoleDetail;
+import software.amazon.awssdk.services.iam.model.RoleLastUsed;
 import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /** Roles as IAM answers for them: what each operation returns, its errors, listings and tags. */
 class RoleTest {
@@ -81,6 +92,62 @@ class RoleTest {
         assertThat(got.roleLastUsed()).as("present and empty until the role is used").isNotNull();
         assertThat(got.roleLastUsed().lastUsedDate()).isNull();
         assertThat(decoded(got.assumeRolePolicyDocument())).isEqualTo(TRUST);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void roleLastUsedNamesWhenAndWhereASessionOfTheRoleLastCalledAndSurvivesARestart(Backend backend)
+            throws Exception {
+        TestServer server = servers.get(backend);
+        IamClient iam = server.iam();
+        String user = unique("lu-user");
+        AwsCredentials key = IamFixtures.userWithKey(iam, user);
+        String name = unique("Used");
+        String arn = AssumeRoleFixtures.role(iam, name, AssumeRoleFixtures.trust(
+                AssumeRoleFixtures.aws(AssumeRoleFixtures.userArn(user)), "\"sts:AssumeRole\"", null));
+        assertThat(iam.getRole(r -> r.roleName(name)).role().roleLastUsed().lastUsedDate())
+                .as("never used").isNull();
+        assertThat(detailOf(iam, name).roleLastUsed().lastUsedDate()).isNull();
+        assertThat(detailOf(iam, name).roleLastUsed().region()).isNull();
+
+        AwsSessionCredentials session = AssumeRoleFixtures.assumed(server, key, arn, "s1");
+        Instant before = Instant.now().minusSeconds(1);
+        try (StsClient sts = StsClient.builder().endpointOverride(server.endpoint()).region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(session))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            sts.getCallerIdentity();
+        }
+        RoleLastUsed used = awaitRoleUse(iam, name);
+        assertThat(used.lastUsedDate()).isBetween(before, Instant.now().plusSeconds(1));
+        assertThat(used.region()).as("the region the request was signed for").isEqualTo("eu-west-1");
+        assertThat(detailOf(iam, name).roleLastUsed()).isEqualTo(used);
+
+        try (StsClient sts = server.sts(session)) {
+            sts.getCallerIdentity();
+        }
+        Thread.sleep(300);
+        assertThat(iam.getRole(r -> r.roleName(name)).role().roleLastUsed())
+                .as("recorded at most once a minute").isEqualTo(used);
+
+        server.restart();
+        assertThat(server.iam().getRole(r -> r.roleName(name)).role().roleLastUsed()).isEqualTo(used);
+    }
+
+    /** The role's entry in GetAccountAuthorizationDetails. */
+    private static RoleDetail detailOf(IamClient iam, String roleName) {
+        return iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.ROLE)).roleDetailList().stream()
+                .filter(d -> d.roleName().equals(roleName)).findFirst().orElseThrow();
+    }
+
+    private static RoleLastUsed awaitRoleUse(IamClient iam, String roleName) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            RoleLastUsed used = iam.getRole(r -> r.roleName(roleName)).role().roleLastUsed();
+            if (used.lastUsedDate() != null || Instant.now().isAfter(deadline)) {
+                return used;
+            }
+            Thread.sleep(20);
+        }
     }
 
     @ParameterizedTest
