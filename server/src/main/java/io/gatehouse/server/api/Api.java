@@ -161,13 +161,13 @@ public final class Api implements AutoCloseable {
                     requestId, endpoint.audit(), authorizations);
             Struct output = handler.handle(call);
             if (!call.audited()) {
-                auditQueue.add(endpoint.audit().success(call, output));
+                endpoint.audit().success(call, output).forEach(auditQueue::add);
             }
             return ApiResponse.xml(200, requestId, endpoint.protocol().encodeResponse(decoded.operation(), output, requestId));
         } catch (AwsException e) {
             // An unsigned call for a role of no account here has no account to be recorded in (UnsignedCalls).
             if (call != null && !call.auditedCaller().accountId().isEmpty()) {
-                auditQueue.add(endpoint.audit().failure(call, e));
+                endpoint.audit().failure(call, e).forEach(auditQueue::add);
             } else if (call == null && !caller.accountId().isEmpty()) {
                 auditQueue.add(endpoint.audit().failure(caller, facts, decoded.operation(), requestId, decoded.input(), e));
             }

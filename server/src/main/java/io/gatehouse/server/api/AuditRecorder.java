@@ -41,6 +41,12 @@ import java.util.Set;
  * service model marks sensitive (secret access keys, passwords, private keys) never enter an event, nor do the
  * members a service withholds besides (session tokens, which the STS model does not mark sensitive; MFA codes). A call made
  * with temporary credentials names them in {@code userIdentity.sessionContext}, as CloudTrail does.
+ *
+ * <p>A call that acts on another account than its caller's ({@link Call#alsoAuditIn}: a cross-account AssumeRole) is
+ * recorded in both, as CloudTrail delivers "separate CloudTrail events for the same action" to the caller's account
+ * and to the owner's: each copy has its own {@code eventID} and {@code recipientAccountId}, both share one
+ * {@code sharedEventID}, and the owner's copy names the caller only as CloudTrail's {@code AWSAccount} identity (its
+ * account and principal id; IAM User Guide, "Logging IAM and AWS STS API calls with AWS CloudTrail").
  */
 public final class AuditRecorder {
 
@@ -94,34 +100,62 @@ public final class AuditRecorder {
                 .orElse(operation.name().startsWith("Get") || operation.name().startsWith("List"));
     }
 
-    /** The event of a call that succeeded. */
-    AuditEvent success(Call call, Struct output) {
+    /** The events of a call that succeeded: one, or one in each account for a call across accounts. */
+    List<AuditEvent> success(Call call, Struct output) {
         boolean readOnly = readOnly(call.operation());
         boolean recordsResponse = !readOnly || responsesRecorded.contains(call.operation().name());
-        return event(call.auditedCaller(), call.facts(), call.operation(), call.requestId(), call.input(),
-                recordsResponse ? output : null, null, readOnly);
+        return events(call, recordsResponse ? output : null, null, readOnly);
     }
 
     /** The event of a call that failed with an AWS error (also an authorization failure). */
     AuditEvent failure(Caller caller, RequestFacts facts, Operation operation, String requestId, Struct input,
                        AwsException error) {
-        return event(caller, facts, operation, requestId, input, null, error, readOnly(operation));
+        return event(caller, facts, operation, requestId, input, null, error, readOnly(operation), null, null);
     }
 
-    /** The event of a call that failed after its handler began (it may have identified an unsigned caller). */
-    AuditEvent failure(Call call, AwsException error) {
-        return failure(call.auditedCaller(), call.facts(), call.operation(), call.requestId(), call.input(), error);
+    /**
+     * The events of a call that failed after its handler began (it may have identified an unsigned caller): one, or one
+     * in each account for a call across accounts.
+     */
+    List<AuditEvent> failure(Call call, AwsException error) {
+        return events(call, null, error, readOnly(call.operation()));
     }
 
-    /** The event as JSON, written field by field (no tree), in CloudTrail's order of fields. */
+    private List<AuditEvent> events(Call call, Struct responseElements, AwsException error, boolean readOnly) {
+        Caller caller = call.auditedCaller();
+        String owner = call.otherAuditedAccount();
+        if (owner == null || owner.equals(caller.accountId())) {
+            return List.of(event(caller, call.facts(), call.operation(), call.requestId(), call.input(),
+                    responseElements, error, readOnly, null, null));
+        }
+        String shared = ids.eventId(call.facts().time());
+        return List.of(event(caller, call.facts(), call.operation(), call.requestId(), call.input(), responseElements,
+                        error, readOnly, shared, null),
+                event(caller, call.facts(), call.operation(), call.requestId(), call.input(), responseElements, error,
+                        readOnly, shared, owner));
+    }
+
+    /**
+     * The event as JSON, written field by field (no tree), in CloudTrail's order of fields.
+     *
+     * @param sharedEventId the {@code sharedEventID} of a call recorded in two accounts, else {@code null}
+     * @param owner         the account receiving the owner's copy of such a call ({@code AWSAccount} identity), or
+     *                      {@code null} for the caller's own event
+     */
     private AuditEvent event(Caller caller, RequestFacts facts, Operation operation, String requestId, Struct input,
-                             Struct responseElements, AwsException error, boolean readOnly) {
+                             Struct responseElements, AwsException error, boolean readOnly, String sharedEventId,
+                             String owner) {
         String eventId = ids.eventId(facts.time());
+        String recipient = owner != null ? owner : caller.accountId();
         StringWriter text = new StringWriter(1024);
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
             json.writeStringField("eventVersion", "1.09");
-            userIdentity(json, caller);
+            if (owner != null) {
+                otherAccountIdentity(json, caller);
+            } else {
+                userIdentity(json, caller);
+            }
             json.writeStringField("eventTime", EVENT_TIME.format(facts.time().truncatedTo(ChronoUnit.SECONDS)));
             json.writeStringField("eventSource", eventSource);
             json.writeStringField("eventName", operation.name());
@@ -145,17 +179,34 @@ public final class AuditRecorder {
                 json.writeStringField("errorCode", error.error().code());
                 json.writeStringField("errorMessage", error.getMessage());
             }
+            if (sharedEventId != null) {
+                json.writeStringField("sharedEventID", sharedEventId);
+            }
             json.writeStringField("eventID", eventId);
             json.writeBooleanField("readOnly", readOnly);
             json.writeStringField("eventType", "AwsApiCall");
             json.writeBooleanField("managementEvent", true);
-            json.writeStringField("recipientAccountId", caller.accountId());
+            json.writeStringField("recipientAccountId", recipient);
             json.writeStringField("eventCategory", "Management");
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new AuditEvent(eventId, caller.accountId(), facts.time(), operation.name(), text.toString());
+        return new AuditEvent(eventId, recipient, facts.time(), operation.name(), text.toString());
+    }
+
+    /**
+     * The caller as the other account's copy of a cross-account event names it: CloudTrail's {@code AWSAccount} type,
+     * the caller's principal id (none for a root user) and account, and nothing of its keys or session.
+     */
+    private static void otherAccountIdentity(JsonGenerator json, Caller caller) throws IOException {
+        json.writeObjectFieldStart("userIdentity");
+        json.writeStringField("type", "AWSAccount");
+        if (!caller.isRoot()) {
+            json.writeStringField("principalId", caller.userId());
+        }
+        json.writeStringField("accountId", caller.accountId());
+        json.writeEndObject();
     }
 
     /**

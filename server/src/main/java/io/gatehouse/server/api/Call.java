@@ -18,7 +18,6 @@ import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.Mutation;
 import io.gatehouse.server.state.Tag;
-import io.gatehouse.server.store.AuditEvent;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -41,6 +40,7 @@ public final class Call {
     private final AuthorizationMetrics authorizations;
     private boolean audited;
     private Caller identified;
+    private String otherAuditedAccount;
 
     Call(Services services, QueryProtocol protocol, Operation operation, Struct input, Caller caller, RequestFacts facts,
          String requestId, AuditRecorder audit, AuthorizationMetrics authorizations) {
@@ -83,6 +83,20 @@ public final class Call {
             throw new IllegalStateException("only an unsigned call is identified by its operation");
         }
         this.identified = who;
+    }
+
+    /**
+     * Records the call's audit event, of success or failure, in {@code accountId} too when that is not the caller's
+     * account: the account owning what the call acts on (the role of a cross-account AssumeRole), which CloudTrail gives
+     * its own copy of the event ({@link AuditRecorder}).
+     */
+    public void alsoAuditIn(String accountId) {
+        this.otherAuditedAccount = accountId;
+    }
+
+    /** The other account the call's audit event goes to ({@link #alsoAuditIn}), or {@code null}. */
+    String otherAuditedAccount() {
+        return otherAuditedAccount;
     }
 
     /** The caller the call's audit event names. */
@@ -209,8 +223,7 @@ public final class Call {
     public Struct write(Function<Mutation, Struct> change) {
         Struct output = services.state().apply(mutation -> {
             Struct result = change.apply(mutation);
-            AuditEvent event = audit.success(this, result);
-            mutation.audit(event);
+            audit.success(this, result).forEach(mutation::audit);
             return result;
         });
         audited = true;

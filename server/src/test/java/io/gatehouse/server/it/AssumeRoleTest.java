@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.server.it.AssumeRoleFixtures.Trusting;
 import io.gatehouse.server.session.SessionAttributes;
 import io.gatehouse.server.session.SessionIssuer;
@@ -27,11 +28,14 @@ import io.gatehouse.server.session.SessionPrincipal;
 import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.Role;
+import io.gatehouse.server.store.AuditQuery;
+import io.gatehouse.server.store.AuditRow;
 import io.gatehouse.server.store.Backend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +56,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 class AssumeRoleTest {
 
     private static final String ACCOUNT = TestServer.ACCOUNT;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path directory;
@@ -161,6 +166,75 @@ class AssumeRoleTest {
                 stsDenial(userArn(carol), "sts:AssumeRole", trustsAccount));
         grant(server.iam(), carol, allow("sts:AssumeRole"));
         assertThat(assume(server, key, trustsAccount, "xa").assumedRoleUser().arn()).contains(other.id());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aCrossAccountAssumeRoleIsRecordedInBothAccountsAsCloudTrailDoes(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        TestAccount other = TestAccount.create(server);
+        String erin = unique("ar-erin");
+        AwsCredentials key = userWithKey(server.iam(), erin);
+        String erinId = server.iam().getUser(r -> r.userName(erin)).user().userId();
+        String trustsErin = role(other.iam(server), "trusts-erin", trust(aws(userArn(erin)), "\"sts:AssumeRole\"", null));
+        String trustsNobody = role(other.iam(server), "trusts-nobody",
+                trust(aws(other.arn("root")), "\"sts:AssumeRole\"", null));
+        grant(server.iam(), erin, allow("sts:AssumeRole"));
+        String sameAccount = role(server.iam(), unique("ar-own"), trust(aws(userArn(erin)), "\"sts:AssumeRole\"", null));
+
+        AssumeRoleResponse response = assume(server, key, trustsErin, "xa-audit");
+        assertAwsError(() -> assume(server, key, trustsNobody, "xa-denied"), "AccessDenied", 403,
+                stsDenial(userArn(erin), "sts:AssumeRole", trustsNobody));
+        assume(server, key, sameAccount, "xa-own");
+
+        JsonNode callers = assumeRoleEvent(server, ACCOUNT, "xa-audit");
+        JsonNode owners = assumeRoleEvent(server, other.id(), "xa-audit");
+        assertThat(callers.get("recipientAccountId").asText()).isEqualTo(ACCOUNT);
+        assertThat(callers.get("userIdentity").get("type").asText()).isEqualTo("IAMUser");
+        assertThat(callers.get("userIdentity").get("accessKeyId").asText()).isEqualTo(key.accessKeyId());
+        assertThat(owners.get("recipientAccountId").asText()).isEqualTo(other.id());
+        // The role's account learns which account and principal called, not their keys or user name.
+        assertThat(owners.get("userIdentity").toString()).isEqualTo(
+                "{\"type\":\"AWSAccount\",\"principalId\":\"" + erinId + "\",\"accountId\":\"" + ACCOUNT + "\"}");
+        assertThat(owners.get("sharedEventID").asText()).isNotBlank()
+                .isEqualTo(callers.get("sharedEventID").asText());
+        assertThat(owners.get("eventID").asText()).isNotEqualTo(callers.get("eventID").asText());
+        assertThat(owners.get("requestID").asText()).isEqualTo(callers.get("requestID").asText());
+        assertThat(owners.get("responseElements").get("assumedRoleUser").get("arn").asText())
+                .isEqualTo(response.assumedRoleUser().arn());
+        assertThat(owners.get("requestParameters")).isEqualTo(callers.get("requestParameters"));
+
+        JsonNode deniedHere = assumeRoleEvent(server, ACCOUNT, "xa-denied");
+        JsonNode deniedThere = assumeRoleEvent(server, other.id(), "xa-denied");
+        assertThat(deniedHere.get("errorCode").asText()).isEqualTo("AccessDenied");
+        assertThat(deniedThere.get("errorCode").asText()).isEqualTo("AccessDenied");
+        assertThat(deniedThere.get("sharedEventID").asText()).isEqualTo(deniedHere.get("sharedEventID").asText());
+
+        JsonNode own = assumeRoleEvent(server, ACCOUNT, "xa-own");
+        assertThat(own.has("sharedEventID")).as("one account, one event").isFalse();
+        assertThat(AssumeRoleFixtures.auditEvents(server).stream().filter(e -> isAssumeRole(e, "xa-own")))
+                .hasSize(1);
+    }
+
+    /** The one AssumeRole event of an account for a session name. */
+    private static JsonNode assumeRoleEvent(TestServer server, String accountId, String sessionName) throws Exception {
+        Thread.sleep(300);
+        List<JsonNode> found = new ArrayList<>();
+        for (AuditRow row : server.server().store().audit(AuditQuery.between(Instant.now().minus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofHours(1))).forAccount(accountId).limit(10_000))) {
+            JsonNode event = JSON.readTree(row.event().body());
+            if (isAssumeRole(event, sessionName)) {
+                assertThat(row.event().accountId()).isEqualTo(accountId);
+                found.add(event);
+            }
+        }
+        assertThat(found).as("AssumeRole events of %s in %s", sessionName, accountId).hasSize(1);
+        return found.getFirst();
+    }
+
+    private static boolean isAssumeRole(JsonNode event, String sessionName) {
+        return event.get("eventName").asText().equals("AssumeRole") && event.get("requestParameters").isObject()
+                && sessionName.equals(event.get("requestParameters").path("roleSessionName").asText());
     }
 
     @ParameterizedTest
