@@ -21,6 +21,7 @@ import io.gatehouse.server.protocol.TimestampShape;
 import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.session.Session;
 import io.gatehouse.server.session.SessionIssuer;
+import io.gatehouse.server.session.SessionTag;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.store.AuditEvent;
 import java.io.IOException;
@@ -110,7 +111,8 @@ public final class AuditRecorder {
     /** The event of a call that failed with an AWS error (also an authorization failure). */
     AuditEvent failure(Caller caller, RequestFacts facts, Operation operation, String requestId, Struct input,
                        AwsException error) {
-        return event(caller, facts, operation, requestId, input, null, error, readOnly(operation), null, null);
+        return event(new Request(caller, facts, operation, requestId, input, List.of()), null, error,
+                readOnly(operation), null, null);
     }
 
     /**
@@ -122,18 +124,25 @@ public final class AuditRecorder {
     }
 
     private List<AuditEvent> events(Call call, Struct responseElements, AwsException error, boolean readOnly) {
-        Caller caller = call.auditedCaller();
+        Request request = new Request(call.auditedCaller(), call.facts(), call.operation(), call.requestId(),
+                call.input(), call.assertedSessionTags());
         String owner = call.otherAuditedAccount();
-        if (owner == null || owner.equals(caller.accountId())) {
-            return List.of(event(caller, call.facts(), call.operation(), call.requestId(), call.input(),
-                    responseElements, error, readOnly, null, null));
+        if (owner == null || owner.equals(request.caller().accountId())) {
+            return List.of(event(request, responseElements, error, readOnly, null, null));
         }
         String shared = ids.eventId(call.facts().time());
-        return List.of(event(caller, call.facts(), call.operation(), call.requestId(), call.input(), responseElements,
-                        error, readOnly, shared, null),
-                event(caller, call.facts(), call.operation(), call.requestId(), call.input(), responseElements, error,
-                        readOnly, shared, owner));
+        return List.of(event(request, responseElements, error, readOnly, shared, null),
+                event(request, responseElements, error, readOnly, shared, owner));
     }
+
+    /**
+     * What an event says of its request.
+     *
+     * @param assertedTags the session tags an identity provider asserted (SAML, web identity), which CloudTrail records
+     *                     among the request parameters as {@code principalTags} and {@code transitiveTagKeys}
+     */
+    private record Request(Caller caller, RequestFacts facts, Operation operation, String requestId, Struct input,
+                           List<SessionTag> assertedTags) {}
 
     /**
      * The event as JSON, written field by field (no tree), in CloudTrail's order of fields.
@@ -142,9 +151,10 @@ public final class AuditRecorder {
      * @param owner         the account receiving the owner's copy of such a call ({@code AWSAccount} identity), or
      *                      {@code null} for the caller's own event
      */
-    private AuditEvent event(Caller caller, RequestFacts facts, Operation operation, String requestId, Struct input,
-                             Struct responseElements, AwsException error, boolean readOnly, String sharedEventId,
-                             String owner) {
+    private AuditEvent event(Request request, Struct responseElements, AwsException error, boolean readOnly,
+                             String sharedEventId, String owner) {
+        Caller caller = request.caller();
+        RequestFacts facts = request.facts();
         String eventId = ids.eventId(facts.time());
         String recipient = owner != null ? owner : caller.accountId();
         StringWriter text = new StringWriter(1024);
@@ -158,17 +168,20 @@ public final class AuditRecorder {
             }
             json.writeStringField("eventTime", EVENT_TIME.format(facts.time().truncatedTo(ChronoUnit.SECONDS)));
             json.writeStringField("eventSource", eventSource);
-            json.writeStringField("eventName", operation.name());
+            json.writeStringField("eventName", request.operation().name());
             json.writeStringField("awsRegion", facts.region());
             json.writeStringField("sourceIPAddress", facts.sourceIp());
             json.writeStringField("userAgent", facts.userAgent());
             json.writeFieldName("requestParameters");
-            if (recordsAnything(input)) {
-                struct(json, input);
+            if (recordsAnything(request.input()) || !request.assertedTags().isEmpty()) {
+                json.writeStartObject();
+                members(json, request.input());
+                assertedTags(json, request.assertedTags());
+                json.writeEndObject();
             } else {
                 json.writeNull();
             }
-            json.writeStringField("requestID", requestId);
+            json.writeStringField("requestID", request.requestId());
             json.writeFieldName("responseElements");
             if (responseElements == null) {
                 json.writeNull();
@@ -192,7 +205,7 @@ public final class AuditRecorder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new AuditEvent(eventId, recipient, facts.time(), operation.name(), text.toString());
+        return new AuditEvent(eventId, recipient, facts.time(), request.operation().name(), text.toString());
     }
 
     /**
@@ -299,9 +312,39 @@ public final class AuditRecorder {
         return false;
     }
 
+    /**
+     * Session tags an identity provider asserted, as CloudTrail records them among the request parameters:
+     * {@code principalTags} (key to value) and {@code transitiveTagKeys}, each only when there is something to say.
+     */
+    private static void assertedTags(JsonGenerator json, List<SessionTag> tags) throws IOException {
+        if (tags.isEmpty()) {
+            return;
+        }
+        json.writeObjectFieldStart("principalTags");
+        for (SessionTag tag : tags) {
+            json.writeStringField(tag.key(), tag.value());
+        }
+        json.writeEndObject();
+        if (tags.stream().anyMatch(SessionTag::transitive)) {
+            json.writeArrayFieldStart("transitiveTagKeys");
+            for (SessionTag tag : tags) {
+                if (tag.transitive()) {
+                    json.writeString(tag.key());
+                }
+            }
+            json.writeEndArray();
+        }
+    }
+
     /** A structure as CloudTrail writes it: lowerCamel member names, sensitive and withheld values left out. */
     private void struct(JsonGenerator json, Struct value) throws IOException {
         json.writeStartObject();
+        members(json, value);
+        json.writeEndObject();
+    }
+
+    /** The members of a structure, as {@link #struct} writes them. */
+    private void members(JsonGenerator json, Struct value) throws IOException {
         for (Member member : value.shape().members()) {
             if (!value.has(member.name())) {
                 continue;
@@ -312,7 +355,6 @@ public final class AuditRecorder {
                 write(json, member.shape(), raw);
             }
         }
-        json.writeEndObject();
     }
 
     private static Object raw(Struct value, Member member) {

@@ -13,6 +13,7 @@ import io.gatehouse.server.protocol.PageRequest;
 import io.gatehouse.server.protocol.QueryRequest;
 import io.gatehouse.server.protocol.QueryProtocol;
 import io.gatehouse.server.protocol.Struct;
+import io.gatehouse.server.session.SessionTag;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.GatehouseState;
@@ -41,6 +42,7 @@ public final class Call {
     private boolean audited;
     private Caller identified;
     private String otherAuditedAccount;
+    private List<SessionTag> assertedSessionTags = List.of();
 
     Call(Services services, QueryProtocol protocol, Operation operation, Struct input, Caller caller, RequestFacts facts,
          String requestId, AuditRecorder audit, AuthorizationMetrics authorizations) {
@@ -97,6 +99,20 @@ public final class Call {
     /** The other account the call's audit event goes to ({@link #alsoAuditIn}), or {@code null}. */
     String otherAuditedAccount() {
         return otherAuditedAccount;
+    }
+
+    /**
+     * Names the session tags an identity provider asserted for the call (AssumeRoleWithSAML's attributes,
+     * AssumeRoleWithWebIdentity's token), which its audit event records among the request parameters as CloudTrail
+     * does ({@code principalTags}, {@code transitiveTagKeys}); the request itself does not carry them.
+     */
+    public void auditAssertedSessionTags(List<SessionTag> tags) {
+        this.assertedSessionTags = List.copyOf(tags);
+    }
+
+    /** The session tags {@link #auditAssertedSessionTags} named, perhaps none. */
+    List<SessionTag> assertedSessionTags() {
+        return assertedSessionTags;
     }
 
     /** The caller the call's audit event names. */

@@ -104,6 +104,7 @@ final class AssumeRoleWithSamlOperation {
         List<String> transitiveKeys = SessionTagParameters.assertedTransitiveKeys(
                 assertion.values(TRANSITIVE_TAG_KEYS), requestedTags, SamlResponseVerifier::invalid);
         List<SessionTag> tags = SessionTagParameters.sessionTags(List.of(), requestedTags, transitiveKeys);
+        call.auditAssertedSessionTags(tags);
         SessionPolicies sessionPolicies = SessionPolicyParameters.of(call);
 
         Matcher roleMatch = matcher(ROLE_ARN, canonicalRoleArn);

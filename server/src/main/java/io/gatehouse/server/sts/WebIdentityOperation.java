@@ -79,6 +79,7 @@ final class WebIdentityOperation {
         List<String> transitiveKeys = SessionTagParameters.assertedTransitiveKeys(
                 identity.sessionTags().transitiveTagKeys(), requestedTags, WebIdentityOperation::rejectedClaim);
         List<SessionTag> tags = SessionTagParameters.sessionTags(List.of(), requestedTags, transitiveKeys);
+        call.auditAssertedSessionTags(tags);
         String providerArn = provider.arn(roleAccount);
         Caller webUser = Caller.webIdentity(roleAccount, providerArn,
                 provider.name() + ":" + identity.audience() + ":" + identity.subject(), call.caller().partition(),

@@ -163,6 +163,8 @@ class AssumeRoleWithSamlTest {
         assertThat(event.path("userIdentity").path("identityProvider").asText()).isEqualTo(f.providerArn());
         assertThat(event.path("recipientAccountId").asText()).isEqualTo(ACCOUNT);
         assertThat(event.path("requestParameters").path("roleArn").asText()).isEqualTo(f.roleArn());
+        assertThat(event.path("requestParameters").path("principalTags").toString()).isEqualTo("{\"team\":\"blue\"}");
+        assertThat(event.path("requestParameters").has("transitiveTagKeys")).as("none is transitive").isFalse();
         assertThat(event.toString()).doesNotContain(assertion.substring(0, 40))
                 .doesNotContain(answer.credentials().secretAccessKey())
                 .doesNotContain(answer.credentials().sessionToken());

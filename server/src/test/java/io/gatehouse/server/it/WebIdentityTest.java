@@ -443,6 +443,15 @@ class WebIdentityTest {
                 assertThat(iam.listRoles().roles()).isNotEmpty();
             }
 
+            // CloudTrail records the token's tags among the request parameters.
+            JsonNode event = AssumeRoleFixtures.auditEvents(server).stream()
+                    .filter(e -> e.get("eventName").asText().equals("AssumeRoleWithWebIdentity")
+                            && e.get("requestParameters").path("roleArn").asText().equals(firstArn)
+                            && !e.has("errorCode")).findFirst().orElseThrow();
+            assertThat(event.get("requestParameters").get("principalTags").toString())
+                    .isIn("{\"team\":\"blue\",\"project\":\"apollo\"}", "{\"project\":\"apollo\",\"team\":\"blue\"}");
+            assertThat(event.get("requestParameters").get("transitiveTagKeys").toString()).isEqualTo("[\"team\"]");
+
             AwsSessionCredentials chained = AssumeRoleFixtures.assumed(server, first, secondArn, "chained");
             try (IamClient iam = server.iam(chained)) {
                 assertThat(iam.listRoles().roles()).as("team is transitive").isNotEmpty();
