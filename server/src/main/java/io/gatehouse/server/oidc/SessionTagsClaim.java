@@ -1,8 +1,10 @@
 package io.gatehouse.server.oidc;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.error.AwsException;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,8 +43,17 @@ public record SessionTagsClaim(Map<String, List<String>> principalTags, List<Str
         transitiveTagKeys = List.copyOf(transitiveTagKeys);
     }
 
-    /** The claim of a verified token's claims set, {@link #NONE} when it has none. */
-    static SessionTagsClaim of(JWTClaimsSet claims) {
+    /**
+     * The claim of a token that {@link WebIdentityTokens#verify} accepted, {@link #NONE} when it has none. It is read
+     * after the token is verified, so that a refusal of the claim is recorded as the web identity user's.
+     */
+    public static SessionTagsClaim of(SignedJWT token) {
+        JWTClaimsSet claims;
+        try {
+            claims = token.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw AwsError.INVALID_IDENTITY_TOKEN.exception();
+        }
         Object claim = claims.getClaim(CLAIM);
         if (claim == null) {
             return NONE;

@@ -12,10 +12,9 @@ import java.util.Objects;
  *                      value that is one of the provider's client ids ({@code Audience}, {@code PROVIDER:aud})
  * @param otherAudience the {@code aud} values when {@code azp} named the client ({@code PROVIDER:oaud}), else empty
  * @param amr           the {@code amr} claim's values ({@code PROVIDER:amr}), perhaps none
- * @param sessionTags   the session tags of its {@code https://aws.amazon.com/tags} claim, perhaps none
  */
 public record WebIdentity(String issuer, String subject, String audience, List<String> otherAudience,
-                          List<String> amr, SessionTagsClaim sessionTags) {
+                          List<String> amr) {
 
     public WebIdentity {
         Objects.requireNonNull(issuer, "issuer");
@@ -23,6 +22,5 @@ public record WebIdentity(String issuer, String subject, String audience, List<S
         Objects.requireNonNull(audience, "audience");
         otherAudience = List.copyOf(otherAudience);
         amr = List.copyOf(amr);
-        Objects.requireNonNull(sessionTags, "sessionTags");
     }
 }

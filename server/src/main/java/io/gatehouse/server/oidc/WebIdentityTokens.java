@@ -80,9 +80,8 @@ public final class WebIdentityTokens {
     /**
      * Verifies a token {@link #read} returned against the provider its issuer names, at {@code now}.
      *
-     * @throws io.gatehouse.server.error.AwsException {@code InvalidIdentityToken}, {@code ExpiredTokenException},
-     *                                                 {@code IDPCommunicationError}, or {@code IDPRejectedClaim} for a
-     *                                                 session tags claim of the wrong shape ({@link SessionTagsClaim})
+     * @throws io.gatehouse.server.error.AwsException {@code InvalidIdentityToken}, {@code ExpiredTokenException} or
+     *                                                 {@code IDPCommunicationError}
      */
     public WebIdentity verify(SignedJWT token, OidcProvider provider, Instant now) {
         JWTClaimsSet claims = claims(token);
@@ -108,7 +107,7 @@ public final class WebIdentityTokens {
             throw AwsError.INVALID_IDENTITY_TOKEN.exception("Incorrect token audience");
         }
         return new WebIdentity(claims.getIssuer(), subject, audience,
-                authorizedParty != null ? audiences : List.of(), stringList(claims, "amr"), SessionTagsClaim.of(claims));
+                authorizedParty != null ? audiences : List.of(), stringList(claims, "amr"));
     }
 
     private void verifySignature(SignedJWT token, String issuer) {

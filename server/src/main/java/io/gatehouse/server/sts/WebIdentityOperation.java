@@ -13,6 +13,7 @@ import io.gatehouse.server.authz.ContextBuilder;
 import io.gatehouse.server.authz.Target;
 import io.gatehouse.server.error.AwsError;
 import io.gatehouse.server.error.AwsException;
+import io.gatehouse.server.oidc.SessionTagsClaim;
 import io.gatehouse.server.oidc.WebIdentity;
 import io.gatehouse.server.oidc.WebIdentityTokens;
 import io.gatehouse.server.protocol.Struct;
@@ -40,7 +41,7 @@ import java.util.List;
  * {@code sts:RoleSessionName}; a refusal is AWS's "Not authorized to perform sts:AssumeRoleWithWebIdentity". The
  * session is an ordinary role session (AssumeRole's) that also carries its provider ({@code aws:FederatedProvider}).
  *
- * <p>Session tags come from the token's {@code https://aws.amazon.com/tags} claim ({@link io.gatehouse.server.oidc.SessionTagsClaim}), checked by
+ * <p>Session tags come from the token's {@code https://aws.amazon.com/tags} claim ({@link SessionTagsClaim}), checked by
  * the session tag rules of {@link SessionTagParameters#asserted}; a claim that breaks them is {@code IDPRejectedClaim}.
  * The trust policy then sees them as {@code aws:RequestTag/*}, {@code aws:TagKeys} and {@code sts:TransitiveTagKeys}
  * and must allow {@code sts:TagSession} too. There is no calling session, so no transitive tags are inherited.
@@ -74,17 +75,18 @@ final class WebIdentityOperation {
                     + issuer);
         }
         WebIdentity identity = call.services().webIdentityTokens().verify(token, provider, call.facts().time());
-        List<Tag> requestedTags = SessionTagParameters.asserted(identity.sessionTags().principalTags(),
-                WebIdentityOperation::rejectedClaim);
-        List<String> transitiveKeys = SessionTagParameters.assertedTransitiveKeys(
-                identity.sessionTags().transitiveTagKeys(), requestedTags, WebIdentityOperation::rejectedClaim);
-        List<SessionTag> tags = SessionTagParameters.sessionTags(List.of(), requestedTags, transitiveKeys);
-        call.auditAssertedSessionTags(tags);
         String providerArn = provider.arn(roleAccount);
         Caller webUser = Caller.webIdentity(roleAccount, providerArn,
                 provider.name() + ":" + identity.audience() + ":" + identity.subject(), call.caller().partition(),
                 call.caller().region());
         call.identify(webUser);
+        SessionTagsClaim claim = SessionTagsClaim.of(token);
+        List<Tag> requestedTags = SessionTagParameters.asserted(claim.principalTags(),
+                WebIdentityOperation::rejectedClaim);
+        List<String> transitiveKeys = SessionTagParameters.assertedTransitiveKeys(claim.transitiveTagKeys(),
+                requestedTags, WebIdentityOperation::rejectedClaim);
+        List<SessionTag> tags = SessionTagParameters.sessionTags(List.of(), requestedTags, transitiveKeys);
+        call.auditAssertedSessionTags(tags);
 
         Role role = AssumeRoleOperation.role(call, roleArn);
         if (role == null) {

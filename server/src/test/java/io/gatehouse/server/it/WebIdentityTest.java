@@ -518,6 +518,14 @@ class WebIdentityTest {
                 assertThat(error.awsErrorDetails().errorCode()).as(claim.getKey()).isEqualTo("IDPRejectedClaim");
                 assertThat(error.statusCode()).as(claim.getKey()).isEqualTo(403);
             }
+            // The token was verified: the refusal is recorded as the web identity user's.
+            JsonNode refused = AssumeRoleFixtures.auditEvents(server).stream()
+                    .filter(e -> e.path("errorCode").asText().equals("IDPRejectedClaim")
+                            && e.path("requestParameters").path("roleArn").asText().equals(roleArn))
+                    .findFirst().orElseThrow();
+            assertThat(refused.get("userIdentity").get("type").asText()).isEqualTo("WebIdentityUser");
+            assertThat(refused.get("userIdentity").get("principalId").asText())
+                    .isEqualTo(idp.name() + ":" + AUDIENCE + ":user-1");
 
             // Fifty tags within every limit, of random text that does not compress: past the packed size limit (the token
             // stays within the 20,000 characters the model allows it).
