@@ -59,6 +59,11 @@ public final class OutboundIssuers {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + PATH + issuerId;
     }
 
+    /** Whether a URL is (or lies under) where this server's issuers live: a token {@code iss} that names one of them. */
+    public boolean isOwnIssuer(String url) {
+        return url != null && url.startsWith(issuerUrl(""));
+    }
+
     /** Makes the signing keys if the store has none yet, so the first token does not wait for an RSA key. */
     public void prepareKeys() {
         keys.ring();

@@ -17,18 +17,22 @@ import io.gatehouse.server.oidc.SessionTagsClaim;
 import io.gatehouse.server.oidc.WebIdentity;
 import io.gatehouse.server.oidc.WebIdentityTokens;
 import io.gatehouse.server.protocol.Struct;
+import io.gatehouse.server.session.FederationKey;
 import io.gatehouse.server.session.SessionAttributes;
 import io.gatehouse.server.session.SessionIssuer;
 import io.gatehouse.server.session.SessionPolicies;
 import io.gatehouse.server.session.SessionTag;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
+import io.gatehouse.server.state.Names;
 import io.gatehouse.server.state.OidcProvider;
 import io.gatehouse.server.state.Role;
 import io.gatehouse.server.state.Tag;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * AssumeRoleWithWebIdentity (STS API Reference): role credentials for someone an OpenID Connect provider of the role's
@@ -41,6 +45,11 @@ import java.util.List;
  * {@code sts:RoleSessionName}; a refusal is AWS's "Not authorized to perform sts:AssumeRoleWithWebIdentity". The
  * session is an ordinary role session (AssumeRole's) that also carries its provider ({@code aws:FederatedProvider}).
  *
+ * <p>The token's {@code https://aws.amazon.com/source_identity} claim sets the session's source identity, which the
+ * trust policy sees as {@code sts:SourceIdentity} and must allow with {@code sts:SetSourceIdentity}. The provider's
+ * keys stay in the context of the session's own requests. A token this server's outbound identity federation issued
+ * is refused, as AWS refuses its own.
+ *
  * <p>Session tags come from the token's {@code https://aws.amazon.com/tags} claim ({@link SessionTagsClaim}), checked by
  * the session tag rules of {@link SessionTagParameters#asserted}; a claim that breaks them is {@code IDPRejectedClaim}.
  * The trust policy then sees them as {@code aws:RequestTag/*}, {@code aws:TagKeys} and {@code sts:TransitiveTagKeys}
@@ -49,6 +58,9 @@ import java.util.List;
 final class WebIdentityOperation {
 
     static final String ACTION = "sts:AssumeRoleWithWebIdentity";
+    /** The claim a token sets the session's source identity with. */
+    static final String SOURCE_IDENTITY_CLAIM = "https://aws.amazon.com/source_identity";
+    private static final Pattern SOURCE_IDENTITY = Pattern.compile("[a-zA-Z_0-9+=,.@-]{2,64}");
 
     private WebIdentityOperation() {}
 
@@ -66,6 +78,12 @@ final class WebIdentityOperation {
 
         SignedJWT token = WebIdentityTokens.read(input.string("WebIdentityToken"));
         String issuer = issuer(token);
+        if (call.services().outboundIssuers().isOwnIssuer(issuer)) {
+            // As AWS says of its own: the tokens of GetWebIdentityToken "cannot be used for OpenID Connect (OIDC)
+            // federation into AWS", so a session cannot be traded for a token and the token for another session.
+            throw AwsError.INVALID_IDENTITY_TOKEN.exception("Web identity tokens of this server's outbound identity "
+                    + "federation (GetWebIdentityToken) cannot be used with AssumeRoleWithWebIdentity.");
+        }
         String roleArn = input.string("RoleArn");
         String roleAccount = AssumeRoleOperation.accountOf(call, roleArn);
         AccountState account = roleAccount == null ? null : call.state().account(roleAccount);
@@ -87,6 +105,7 @@ final class WebIdentityOperation {
                 requestedTags, WebIdentityOperation::rejectedClaim);
         List<SessionTag> tags = SessionTagParameters.sessionTags(List.of(), requestedTags, transitiveKeys);
         call.auditAssertedSessionTags(tags);
+        String sourceIdentity = sourceIdentity(token);
 
         Role role = AssumeRoleOperation.role(call, roleArn);
         if (role == null) {
@@ -98,20 +117,32 @@ final class WebIdentityOperation {
                 .identityTags(role.tags())
                 .put("sts:RoleSessionName", ContextValue.of(input.string("RoleSessionName")))
                 .put("aws:FederatedProvider", ContextValue.single(ContextType.ARN, providerArn));
-        providerKeys(context, provider.name(), identity);
-        SessionTagParameters.putSessionKeys(context, null, requestedTags, transitiveKeys);
+        List<FederationKey> federationKeys = providerKeys(provider.name(), identity);
+        for (FederationKey key : federationKeys) {
+            context.put(key.name(), key.multiValued() ? ContextValue.multi(ContextType.STRING, key.values())
+                    : ContextValue.of(key.values().getFirst()));
+        }
+        SessionTagParameters.putSessionKeys(context, sourceIdentity, requestedTags, transitiveKeys);
         RequestContext built = context.build();
         PolicySet trust = PolicySet.builder().build().withResource(role.compiledTrustPolicy());
         decideOrDeny(call, webUser, trust, ACTION, canonicalRoleArn, roleAccount, built);
         if (!tags.isEmpty()) {
             decideOrDeny(call, webUser, trust, AssumeRoleOperation.TAG_SESSION, canonicalRoleArn, roleAccount, built);
         }
+        if (sourceIdentity != null) {
+            decideOrDeny(call, webUser, trust, AssumeRoleOperation.SET_SOURCE_IDENTITY, canonicalRoleArn, roleAccount,
+                    built);
+        }
         AssumeRoleOperation.checkMaxSessionDuration(role, duration);
 
         SessionAttributes attributes = new SessionAttributes(new SessionIssuer(canonicalRoleArn, role.id()),
-                sessionPolicies, tags, null, providerArn);
-        return AssumeRoleOperation.issueRoleSession(call, role, roleAccount, input.string("RoleSessionName"), duration,
-                        null, attributes)
+                sessionPolicies, tags, sourceIdentity, providerArn, federationKeys);
+        Struct.Builder output = AssumeRoleOperation.issueRoleSession(call, role, roleAccount,
+                input.string("RoleSessionName"), duration, null, attributes);
+        if (sourceIdentity != null) {
+            output.set("SourceIdentity", sourceIdentity);
+        }
+        return output
                 .set("SubjectFromWebIdentityToken", identity.subject())
                 .set("Provider", identity.issuer())
                 .set("Audience", identity.audience())
@@ -119,18 +150,45 @@ final class WebIdentityOperation {
     }
 
     /**
-     * The keys AWS offers a trust policy for an OpenID Connect provider (IAM User Guide, "Available keys for AWS OIDC
-     * federation"), named after the provider ({@code token.actions.githubusercontent.com:sub}).
+     * The keys AWS offers for an OpenID Connect provider (IAM User Guide, "Available keys for AWS OIDC federation"),
+     * named after the provider ({@code token.actions.githubusercontent.com:sub}): the trust policy sees them, and so do
+     * the requests the session signs, as AWS's cross-service web identity keys ({@code aud}, {@code oaud},
+     * {@code sub}, {@code amr}); other claims of the token are not kept.
      */
-    private static void providerKeys(ContextBuilder context, String provider, WebIdentity identity) {
-        context.put(provider + ":aud", ContextValue.of(identity.audience()))
-                .put(provider + ":sub", ContextValue.of(identity.subject()));
+    private static List<FederationKey> providerKeys(String provider, WebIdentity identity) {
+        List<FederationKey> keys = new ArrayList<>();
+        keys.add(new FederationKey(provider + ":aud", false, List.of(identity.audience())));
+        keys.add(new FederationKey(provider + ":sub", false, List.of(identity.subject())));
         if (!identity.otherAudience().isEmpty()) {
-            context.put(provider + ":oaud", ContextValue.multi(ContextType.STRING, identity.otherAudience()));
+            keys.add(new FederationKey(provider + ":oaud", true, identity.otherAudience()));
         }
         if (!identity.amr().isEmpty()) {
-            context.put(provider + ":amr", ContextValue.multi(ContextType.STRING, identity.amr()));
+            keys.add(new FederationKey(provider + ":amr", true, identity.amr()));
         }
+        return keys;
+    }
+
+    /**
+     * The source identity of the token's {@code https://aws.amazon.com/source_identity} claim (STS API Reference,
+     * AssumeRoleWithWebIdentity: "the value of the source identity that is returned in the JSON web token"), or
+     * {@code null}; one that breaks the rules of {@code SourceIdentity} is a claim STS cannot use.
+     */
+    private static String sourceIdentity(SignedJWT token) {
+        Object claim;
+        try {
+            claim = token.getJWTClaimsSet().getClaim(SOURCE_IDENTITY_CLAIM);
+        } catch (ParseException e) {
+            throw AwsError.INVALID_IDENTITY_TOKEN.exception();
+        }
+        if (claim == null) {
+            return null;
+        }
+        if (!(claim instanceof String value) || !SOURCE_IDENTITY.matcher(value).matches()
+                || Names.key(value).startsWith("aws:")) {
+            throw rejectedClaim("The " + SOURCE_IDENTITY_CLAIM + " claim must be a string matching "
+                    + "[a-zA-Z_0-9+=,.@-]{2,64} that does not begin with \"aws:\"");
+        }
+        return value;
     }
 
     private static String issuer(SignedJWT token) {

@@ -548,6 +548,78 @@ class WebIdentityTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theSessionsRequestsCarryTheProvidersKeysAndTheTokensSourceIdentity(Backend backend) throws Exception {
+        TestServer server = server(backend);
+        try (TestIdentityProvider idp = TestIdentityProvider.http()) {
+            IamClient iam = server.iam();
+            String providerArn = iam.createOpenIDConnectProvider(r -> r.url(idp.issuer()).clientIDList(AUDIENCE))
+                    .openIDConnectProviderArn();
+            String principal = "{\"Federated\":\"" + providerArn + "\"}";
+            String roleName = unique("wi-source");
+            String roleArn = role(iam, roleName, "{\"Version\":\"2012-10-17\",\"Statement\":["
+                    + "{\"Effect\":\"Allow\",\"Principal\":" + principal + ",\"Action\":\"sts:AssumeRoleWithWebIdentity\"},"
+                    + "{\"Effect\":\"Allow\",\"Principal\":" + principal + ",\"Action\":\"sts:SetSourceIdentity\","
+                    + "\"Condition\":{\"StringLike\":{\"sts:SourceIdentity\":\"*@example.com\"}}}]}");
+            // Only the session of user-1, with the source identity its token set, may list roles.
+            iam.putRolePolicy(r -> r.roleName(roleName).policyName("p").policyDocument(allowWhere(
+                    "\"iam:ListRoles\"", "\"*\"", "{\"StringEquals\":{\"" + idp.name() + ":sub\":\"user-1\","
+                            + "\"" + idp.name() + ":aud\":\"" + AUDIENCE + "\","
+                            + "\"aws:SourceIdentity\":\"alice@example.com\"}}")));
+
+            AssumeRoleWithWebIdentityResponse alice = assume(server, roleArn, idp.token("user-1", AUDIENCE,
+                    c -> c.claim("https://aws.amazon.com/source_identity", "alice@example.com")));
+            assertThat(alice.sourceIdentity()).isEqualTo("alice@example.com");
+            try (IamClient session = server.iam(session(alice.credentials()))) {
+                assertThat(session.listRoles().roles()).isNotEmpty();
+            }
+            AssumeRoleWithWebIdentityResponse other = assume(server, roleArn, idp.token("user-2", AUDIENCE,
+                    c -> c.claim("https://aws.amazon.com/source_identity", "alice@example.com")));
+            try (IamClient session = server.iam(session(other.credentials()))) {
+                assertThat(catchThrowableOfType(AwsServiceException.class, session::listRoles).statusCode())
+                        .as("another subject of the same provider").isEqualTo(403);
+            }
+            AssumeRoleWithWebIdentityResponse none = assume(server, roleArn, idp.token("user-1", AUDIENCE));
+            assertThat(none.sourceIdentity()).isNull();
+
+            assertAwsError(() -> assume(server, roleArn, idp.token("user-1", AUDIENCE,
+                    c -> c.claim("https://aws.amazon.com/source_identity", "mallory@evil.test"))), "AccessDenied", 403,
+                    "Not authorized to perform sts:SetSourceIdentity");
+            for (Object bad : List.<Object>of("a", "aws:alice", "alice smith", List.of("alice"))) {
+                assertAwsError(() -> assume(server, roleArn, idp.token("user-1", AUDIENCE,
+                        c -> c.claim("https://aws.amazon.com/source_identity", bad))), "IDPRejectedClaim", 403,
+                        "The https://aws.amazon.com/source_identity claim must be a string matching "
+                                + "[a-zA-Z_0-9+=,.@-]{2,64} that does not begin with \"aws:\"");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void tokensOfThisServersOutboundFederationCannotOpenASession(Backend backend) {
+        TestServer server = server(backend);
+        IamClient iam = server.iam();
+        String issuer;
+        try {
+            issuer = iam.enableOutboundWebIdentityFederation(r -> {}).issuerIdentifier();
+        } catch (software.amazon.awssdk.services.iam.model.FeatureEnabledException enabled) {
+            issuer = iam.getOutboundWebIdentityFederationInfo(r -> {}).issuerIdentifier();
+        }
+        String url = issuer;
+        String providerArn = iam.createOpenIDConnectProvider(r -> r.url(url).clientIDList(AUDIENCE))
+                .openIDConnectProviderArn();
+        String roleArn = role(iam, unique("wi-own"), trust("{\"Federated\":\"" + providerArn + "\"}",
+                "\"sts:AssumeRoleWithWebIdentity\"", null));
+        String token;
+        try (StsClient sts = server.sts(TestServer.root())) {
+            token = sts.getWebIdentityToken(r -> r.audience(AUDIENCE).signingAlgorithm("RS256")).webIdentityToken();
+        }
+        assertAwsError(() -> assume(server, roleArn, token), "InvalidIdentityToken", 400, "Web identity tokens of "
+                + "this server's outbound identity federation (GetWebIdentityToken) cannot be used with "
+                + "AssumeRoleWithWebIdentity.");
+    }
+
     private static String randomText(Random random, int length) {
         String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:/=+-@";
         StringBuilder text = new StringBuilder(length);
