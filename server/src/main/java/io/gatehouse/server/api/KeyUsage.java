@@ -7,10 +7,6 @@ import io.gatehouse.server.state.GatehouseState;
 import io.gatehouse.server.state.StateWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Records when, for which service and in which region each access key was last used, as GetAccessKeyLastUsed
@@ -27,14 +23,12 @@ public final class KeyUsage {
     /** How stale a recorded last use may be before a use of the key records it again. */
     public static final Duration GRANULARITY = Duration.ofMinutes(1);
 
-    private static final Logger LOG = LoggerFactory.getLogger(KeyUsage.class);
-
     private final StateWriter state;
-    /** Keys whose record is on its way to the writer; holds as many ids as writes are outstanding. */
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final UsageWrites writes;
 
     public KeyUsage(StateWriter state) {
         this.state = state;
+        this.writes = new UsageWrites(state, "access key");
     }
 
     /** Notes a use of the key that signed the request, if its recorded last use is older than the granularity. */
@@ -42,23 +36,17 @@ public final class KeyUsage {
         String keyId = authentication.accessKeyId();
         GatehouseState current = state.current();
         AccessKey key = current.accessKey(keyId);
-        if (key == null || !stale(key, when) || !pending.add(keyId)) {
+        if (key == null || !stale(key, when)) {
             return;
         }
         String accountId = current.accountOfKey(keyId);
         AccessKey.LastUsed use = new AccessKey.LastUsed(when, authentication.service(), authentication.region());
-        state.submit(mutation -> {
+        writes.submit(keyId, mutation -> {
             AccountState account = mutation.account(accountId);
             AccessKey stored = account == null ? null : account.accessKeys().get(keyId);
             // The key may have been deleted, or its use recorded, since the request looked.
             if (stored != null && stale(stored, when)) {
                 mutation.putAccessKey(accountId, stored.withLastUsed(use));
-            }
-            return null;
-        }).whenComplete((done, failure) -> {
-            pending.remove(keyId);
-            if (failure != null) {
-                LOG.debug("last use of access key {} not recorded: {}", keyId, failure.toString());
             }
         });
     }

@@ -8,10 +8,6 @@ import io.gatehouse.server.state.Role;
 import io.gatehouse.server.state.StateWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Records when and in which region each role was last used, as GetRole and GetAccountAuthorizationDetails report it
@@ -31,14 +27,12 @@ public final class RoleUsage {
     /** How long ago a use may be and still be reported ("Activity is only reported for the trailing 400 days"). */
     public static final Duration TRACKED = Duration.ofDays(400);
 
-    private static final Logger LOG = LoggerFactory.getLogger(RoleUsage.class);
-
     private final StateWriter state;
-    /** Ids of roles whose record is on its way to the writer; holds as many ids as writes are outstanding. */
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final UsageWrites writes;
 
     public RoleUsage(StateWriter state) {
         this.state = state;
+        this.writes = new UsageWrites(state, "role");
     }
 
     /**
@@ -52,21 +46,15 @@ public final class RoleUsage {
         SessionIssuer issuer = session.attributes().issuer();
         String accountId = session.accountId();
         Role role = role(state.current().account(accountId), issuer);
-        if (role == null || !stale(role, when) || !pending.add(role.id())) {
+        if (role == null || !stale(role, when)) {
             return;
         }
         Role.LastUsed use = new Role.LastUsed(when, region);
-        state.submit(mutation -> {
+        writes.submit(role.id(), mutation -> {
             // The role may have been deleted, made again, or its use recorded since the request looked.
             Role stored = role(mutation.account(accountId), issuer);
             if (stored != null && stale(stored, when)) {
                 mutation.putRole(accountId, stored.withLastUsed(use));
-            }
-            return null;
-        }).whenComplete((done, failure) -> {
-            pending.remove(role.id());
-            if (failure != null) {
-                LOG.debug("last use of role {} not recorded: {}", role.id(), failure.toString());
             }
         });
     }
