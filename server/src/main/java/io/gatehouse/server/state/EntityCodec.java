@@ -219,34 +219,45 @@ public final class EntityCodec {
                         nullable(lastUsed, "region")));
     }
 
+    /** The {@code sealing} of login profiles whose hashes are bound to their account as well as their user. */
+    private static final int ACCOUNT_BOUND = 2;
+
     // --- login profiles ---
 
     /**
-     * A login profile with its hashes sealed, bound to the user's key: the current hash alone, the earlier ones
-     * together (PHC strings hold no line break, so they are joined by one).
+     * A login profile with its hashes sealed, bound to its account and the user's key (so a sealed hash copied to
+     * another user or account fails to open): the current hash alone, the earlier ones together (PHC strings hold no line
+     * break, so they are joined by one).
      */
-    public String write(LoginProfile profile) {
-        String key = Names.key(profile.userName());
+    public String write(String accountId, LoginProfile profile) {
+        String binding = accountId + ":" + Names.key(profile.userName());
         ObjectNode node = mapper.createObjectNode();
         node.put("user", profile.userName()).put("created", profile.created().toString())
                 .put("passwordLastChanged", profile.passwordLastChanged().toString())
                 .put("passwordResetRequired", profile.passwordResetRequired())
-                .put("hash", secrets.seal(profile.passwordHash(), "login-profile:" + key));
+                .put("sealing", ACCOUNT_BOUND)
+                .put("hash", secrets.seal(profile.passwordHash(), "login-profile:" + binding));
         if (!profile.previousHashes().isEmpty()) {
             node.put("previousHashes", secrets.seal(String.join("\n", profile.previousHashes()),
-                    "login-profile-history:" + key));
+                    "login-profile-history:" + binding));
         }
         return text(node);
     }
 
-    public LoginProfile readLoginProfile(String json) {
+    /**
+     * The login profile {@link #write(String, LoginProfile)} wrote for the account. Profiles written before their
+     * hashes were bound to the account (no {@code sealing} member) are read with their user's key alone; the next
+     * change of the profile writes them account-bound.
+     */
+    public LoginProfile readLoginProfile(String accountId, String json) {
         JsonNode node = tree(json);
         String user = node.get("user").asText();
-        String key = Names.key(user);
-        String hash = secrets.open(node.get("hash").asText(), "login-profile:" + key);
+        String binding = node.path("sealing").asInt(0) == ACCOUNT_BOUND
+                ? accountId + ":" + Names.key(user) : Names.key(user);
+        String hash = secrets.open(node.get("hash").asText(), "login-profile:" + binding);
         String history = nullable(node, "previousHashes");
         List<String> previous = history == null ? List.of()
-                : List.of(secrets.open(history, "login-profile-history:" + key).split("\n"));
+                : List.of(secrets.open(history, "login-profile-history:" + binding).split("\n"));
         return new LoginProfile(user, time(node.get("created").asText()),
                 time(node.get("passwordLastChanged").asText()), node.get("passwordResetRequired").asBoolean(), hash,
                 previous);

@@ -124,7 +124,7 @@ public final class Mutation {
 
     /** Creates or replaces a user's login profile (its password hashes are sealed in the store). */
     public void putLoginProfile(String accountId, LoginProfile profile) {
-        tx.put(accountId, EntityCodec.LOGIN_PROFILE, Names.key(profile.userName()), codec.write(profile));
+        tx.put(accountId, EntityCodec.LOGIN_PROFILE, Names.key(profile.userName()), codec.write(accountId, profile));
         state = state.with(account(accountId).withLoginProfile(profile));
     }
 

@@ -85,7 +85,7 @@ public final class StateLoader {
             case EntityCodec.INSTANCE_PROFILE -> codec.readInstanceProfile(row.body());
             case EntityCodec.ROLE_DELETION -> codec.readRoleDeletion(row.body());
             case EntityCodec.ACCESS_KEY -> codec.readAccessKey(row.body());
-            case EntityCodec.LOGIN_PROFILE -> codec.readLoginProfile(row.body());
+            case EntityCodec.LOGIN_PROFILE -> codec.readLoginProfile(row.accountId(), row.body());
             case EntityCodec.MFA_DEVICE -> codec.readMfaDevice(row.accountId(), row.body());
             case EntityCodec.SSH_PUBLIC_KEY -> codec.readSshPublicKey(row.body());
             case EntityCodec.SIGNING_CERTIFICATE -> codec.readSigningCertificate(row.body());

@@ -1,6 +1,7 @@
 package io.gatehouse.server.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.policy.ParseOptions;
 import io.gatehouse.policy.PolicyType;
@@ -109,20 +110,35 @@ class EntityCodecTest {
     }
 
     @Test
-    void loginProfileHashesAreSealedBoundToTheirUser() {
+    void loginProfileHashesAreSealedBoundToTheirAccountAndUser() {
         LoginProfile first = LoginProfile.create("Alice", "$argon2id$current", true, T);
-        String stored = codec.write(first);
-        assertThat(stored).doesNotContain("$argon2id$current").contains("sealed(login-profile:alice)")
+        String stored = codec.write("111122223333", first);
+        assertThat(stored).doesNotContain("$argon2id$current").contains("sealed(login-profile:111122223333:alice)")
                 .doesNotContain("previousHashes");
-        assertThat(codec.readLoginProfile(stored)).isEqualTo(first);
+        assertThat(codec.readLoginProfile("111122223333", stored)).isEqualTo(first);
 
         LoginProfile changed = first.withPassword("$argon2id$second", false, T.plusSeconds(60))
                 .withPassword("$argon2id$third", false, T.plusSeconds(120));
-        String storedChanged = codec.write(changed);
+        String storedChanged = codec.write("111122223333", changed);
         assertThat(storedChanged).doesNotContain("$argon2id$current").doesNotContain("$argon2id$second")
-                .contains("sealed(login-profile-history:alice)");
-        assertThat(codec.readLoginProfile(storedChanged)).isEqualTo(changed);
+                .contains("sealed(login-profile-history:111122223333:alice)");
+        assertThat(codec.readLoginProfile("111122223333", storedChanged)).isEqualTo(changed);
         assertThat(changed.toString()).doesNotContain("argon2id");
+    }
+
+    @Test
+    void aLoginProfileCopiedToAnotherAccountDoesNotOpen() {
+        String stored = codec.write("111122223333", LoginProfile.create("Alice", "$argon2id$current", true, T));
+        assertThatThrownBy(() -> codec.readLoginProfile("444455556666", stored))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLoginProfileWrittenBeforeAccountBindingIsStillRead() {
+        String legacy = "{\"user\":\"Alice\",\"created\":\"" + T + "\",\"passwordLastChanged\":\"" + T + "\","
+                + "\"passwordResetRequired\":false,\"hash\":\"" + MARKING.seal("$argon2id$current", "login-profile:alice")
+                + "\"}";
+        assertThat(codec.readLoginProfile("111122223333", legacy).passwordHash()).isEqualTo("$argon2id$current");
     }
 
     @Test
