@@ -89,26 +89,43 @@ class RotateTokenSigningKeysCommandTest {
     }
 
     @Test
-    void newKeysSignAfterARotationWhileTheJwksKeepsTheOldOnesForOneMore() throws Exception {
+    void aRotationSignsWithKeysTheJwksPublishedBeforeAndKeepsTheOldOnesForOneMore() throws Exception {
         String first;
+        List<String> before;
         try (GatehouseServer server = serve()) {
             first = tokenKeyId(server);
-            assertThat(published(server)).hasSize(2).contains(first);
+            before = published(server);
+            assertThat(before).as("current and next keys").hasSize(4).contains(first);
         }
         Run rotated = rotate();
         assertThat(rotated.status()).as(rotated.err()).isZero();
         assertThat(rotated.out()).contains("Rotated the token signing keys of the data directory "
-                + directory.toAbsolutePath()).contains("still in JWKS  " + first);
+                + directory.toAbsolutePath()).contains("account " + ServerOptions.DEFAULT_ACCOUNT)
+                .contains("kept in JWKS   " + first);
         String second;
         try (GatehouseServer server = serve()) {
             second = tokenKeyId(server);
             assertThat(second).isNotEqualTo(first);
-            assertThat(published(server)).hasSize(4).contains(first, second);
+            assertThat(before).as("a relying party that cached the JWKS before the rotation knows the new key")
+                    .contains(second);
+            assertThat(published(server)).hasSize(6).contains(first, second);
         }
         assertThat(rotate().status()).isZero();
         try (GatehouseServer server = serve()) {
-            assertThat(published(server)).hasSize(4).contains(second).doesNotContain(first);
+            assertThat(published(server)).hasSize(6).contains(second).doesNotContain(first);
         }
+    }
+
+    @Test
+    void withoutAnIssuerThereIsNothingToRotate() {
+        try (GatehouseServer server = serve()) {
+            assertThat(server.port()).isPositive();
+        }
+        Run run = rotate();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("gatehouse keys rotate-token-signing-keys: no account of the data directory "
+                + directory.toAbsolutePath() + " has enabled outbound identity federation, so there are no token "
+                + "signing keys to rotate.\n");
     }
 
     @Test

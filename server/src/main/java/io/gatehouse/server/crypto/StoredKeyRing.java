@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -124,28 +126,49 @@ public final class StoredKeyRing<R> {
 
     /**
      * Rotates the ring in the store (so a rotation by another process is not undone) and uses the result from now on;
-     * the new ring is durable before it is used.
+     * the new ring is durable before it is used. New keys are made before the store's transaction, which only checks
+     * that the stored ring is still the one rotated (and starts again when another process rotated it meanwhile), so
+     * a slow key generation never holds the store's writer.
      */
-    public R rotate() {
-        R rotated = store.writer().run(tx -> {
-            R stored = tx.meta(setting).map(this::open).orElseGet(() -> format.first().apply(random, clock.instant()));
+    public synchronized R rotate() {
+        while (true) {
+            String before = store.meta(setting).orElse(null);
+            R stored = before == null ? format.first().apply(random, clock.instant()) : open(before);
             R next = format.rotation().rotated(stored, random, clock.instant());
-            tx.putMeta(setting, seal(next));
-            return next;
-        });
-        ring = rotated;
-        LOG.info("rotated the {}: {}", what, format.describe().apply(rotated));
-        return rotated;
+            String sealed = seal(next);
+            boolean written = store.writer().run(tx -> {
+                if (!Objects.equals(tx.meta(setting).orElse(null), before)) {
+                    return false;
+                }
+                tx.putMeta(setting, sealed);
+                return true;
+            });
+            if (written) {
+                ring = next;
+                lastRead.set(System.nanoTime());
+                LOG.info("rotated the {}: {}", what, format.describe().apply(next));
+                return next;
+            }
+        }
     }
 
+    /** The stored ring, or a new one made (outside the transaction) and stored when the store has none. */
     private R readOrMake() {
-        return open(store.writer().run(tx -> tx.meta(setting).orElseGet(() -> {
-            R first = format.first().apply(random, clock.instant());
-            String value = seal(first);
+        Optional<String> stored = store.meta(setting);
+        if (stored.isPresent()) {
+            return open(stored.get());
+        }
+        R first = format.first().apply(random, clock.instant());
+        String value = seal(first);
+        String kept = store.writer().run(tx -> tx.meta(setting).orElseGet(() -> {
             tx.putMeta(setting, value);
-            LOG.info("created the {}: {}", what, format.describe().apply(first));
             return value;
-        })));
+        }));
+        if (kept.equals(value)) {
+            LOG.info("created the {}: {}", what, format.describe().apply(first));
+            return first;
+        }
+        return open(kept); // another process made the ring first: use its
     }
 
     /** Reads the ring from the store; a failure keeps the ring held and is logged. */
@@ -157,7 +180,11 @@ public final class StoredKeyRing<R> {
         }
     }
 
-    private void read() {
+    /**
+     * Reads the ring from the store. Synchronized with {@link #rotate()}: a read that began before a rotation here
+     * committed cannot put back the ring the rotation replaced.
+     */
+    private synchronized void read() {
         store.meta(setting).map(this::open).ifPresent(read -> ring = read);
         lastRead.set(System.nanoTime());
     }

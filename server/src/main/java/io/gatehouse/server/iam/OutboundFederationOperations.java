@@ -34,17 +34,20 @@ final class OutboundFederationOperations {
 
     static Struct enable(Call call) {
         call.authorize("*", context -> {});
-        // The signing keys are made (an RSA key takes a moment) before the transaction, not inside it.
-        call.services().outboundIssuers().prepareKeys();
         String accountId = call.caller().accountId();
+        Account.OutboundFederation known = call.account().account().outboundFederation();
+        String issuerId = known == null ? UUID.randomUUID().toString() : known.issuerId();
+        // The issuer's signing keys are made (an RSA key takes a moment) before the transaction, not inside it.
+        call.services().outboundIssuers().prepareKeys(issuerId);
         return call.write(mutation -> {
             AccountState account = mutation.account(accountId);
             Account.OutboundFederation outbound = account.account().outboundFederation();
             if (outbound != null && outbound.enabled()) {
                 throw AwsError.FEATURE_ENABLED.exception();
             }
+            // An account keeps the issuer it has (whose keys the call that first enabled it made).
             Account.OutboundFederation enabled = new Account.OutboundFederation(
-                    outbound == null ? UUID.randomUUID().toString() : outbound.issuerId(), true);
+                    outbound == null ? issuerId : outbound.issuerId(), true);
             mutation.putAccount(account.withAccount(account.account().withOutboundFederation(enabled)));
             return call.output()
                     .set("IssuerIdentifier", call.services().outboundIssuers().issuerUrl(enabled.issuerId()))

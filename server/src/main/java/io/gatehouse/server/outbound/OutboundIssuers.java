@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.server.state.Account;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.GatehouseState;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,10 @@ import java.util.function.Supplier;
  * The OpenID Connect issuers of the accounts that enabled outbound identity federation. An account's issuer URL is the
  * server's public address followed by {@value #PATH}{@code ISSUER-ID}; under it the server answers
  * {@code /.well-known/openid-configuration} and {@code /.well-known/jwks.json}, as AWS's issuers do, so any OIDC
- * library verifies Gatehouse's tokens from the issuer URL alone. Every issuer publishes the server's one {@link
- * SigningKeyRing} (the {@code iss} claim, not the key, tells the accounts apart). An issuer keeps being served after its
- * account disables the feature: tokens issued before stay verifiable, as AWS says disabling "does not affect tokens that
- * were issued before". Thread-safe.
+ * library verifies Gatehouse's tokens from the issuer URL alone. Each issuer has keys of its own ({@link SigningKeys}),
+ * so a relying party that pins one account's JWKS accepts no other account's tokens. An issuer keeps being served after
+ * its account disables the feature: tokens issued before stay verifiable, as AWS says disabling "does not affect tokens
+ * that were issued before". Thread-safe.
  */
 public final class OutboundIssuers {
 
@@ -59,14 +60,25 @@ public final class OutboundIssuers {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + PATH + issuerId;
     }
 
-    /** Whether a URL is (or lies under) where this server's issuers live: a token {@code iss} that names one of them. */
-    public boolean isOwnIssuer(String url) {
-        return url != null && url.startsWith(issuerUrl(""));
+    /**
+     * Whether a token is one this server's issuers signed: its {@code iss} lies where they live, or its {@code kid} is
+     * a key of one of them (which still tells when the public URL has changed since, or differs between nodes).
+     */
+    public boolean isOwnToken(String issuer, String keyId) {
+        if (issuer != null && issuer.startsWith(issuerUrl(""))) {
+            return true;
+        }
+        for (String issuerId : issuerIds()) {
+            if (keys.ring(issuerId).holds(keyId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** Makes the signing keys if the store has none yet, so the first token does not wait for an RSA key. */
-    public void prepareKeys() {
-        keys.ring();
+    /** Makes an issuer's signing keys if the store has none yet, so its first token does not wait for an RSA key. */
+    public void prepareKeys(String issuerId) {
+        keys.ring(issuerId);
     }
 
     /** The discovery document of an account's issuer, or empty for an id no account has. */
@@ -88,12 +100,12 @@ public final class OutboundIssuers {
 
     /** The public keys an account's issuer publishes, or empty for an id no account has. */
     public Optional<String> jwks(String issuerId) {
-        return exists(issuerId) ? Optional.of(keys.ring().publicKeys().toString()) : Optional.empty();
+        return exists(issuerId) ? Optional.of(keys.ring(issuerId).publicKeys().toString()) : Optional.empty();
     }
 
-    /** Signs claims with the current key for {@code algorithm} (RS256 or ES384): a compact JWT. */
-    public String sign(JWSAlgorithm algorithm, JWTClaimsSet claims) {
-        JWK key = keys.ring().signingKey(algorithm);
+    /** Signs claims with the issuer's current key for {@code algorithm} (RS256 or ES384): a compact JWT. */
+    public String sign(String issuerId, JWSAlgorithm algorithm, JWTClaimsSet claims) {
+        JWK key = keys.ring(issuerId).signingKey(algorithm);
         JWSHeader header = new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
@@ -107,12 +119,18 @@ public final class OutboundIssuers {
     }
 
     private boolean exists(String issuerId) {
+        return issuerIds().contains(issuerId);
+    }
+
+    /** The ids of the issuers accounts have (enabled or not), few: one per account that ever enabled the feature. */
+    private List<String> issuerIds() {
+        List<String> ids = new ArrayList<>();
         for (AccountState account : state.get().accounts().values()) {
             Account.OutboundFederation outbound = account.account().outboundFederation();
-            if (outbound != null && outbound.issuerId().equals(issuerId)) {
-                return true;
+            if (outbound != null) {
+                ids.add(outbound.issuerId());
             }
         }
-        return false;
+        return ids;
     }
 }

@@ -4,44 +4,57 @@ import io.gatehouse.server.crypto.SecretBox;
 import io.gatehouse.server.crypto.StoredKeyRing;
 import io.gatehouse.server.store.Store;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The token signing keys of a data directory or database: one {@link SigningKeyRing} kept in the store's settings
- * ({@value #SETTING}), sealed under the master key, made when an account first enables outbound identity federation
- * (or a token or JWKS first needs it), and rotated by {@link #rotate()} (the command line's
+ * The token signing keys of a data directory or database: one {@link SigningKeyRing} per issuer (so a token of one
+ * account never verifies against another account's JWKS), each kept in the store's settings as
+ * {@value #SETTING_PREFIX}{@code ISSUER-ID}, sealed under the master key, made when its account first enables outbound
+ * identity federation, and rotated by {@link #rotate(String)} (the command line's
  * {@code gatehouse keys rotate-token-signing-keys}). A rotation by another process reaches a running server within
  * {@link StoredKeyRing#REFRESH}. Thread-safe.
  */
 public final class SigningKeys {
 
-    /** The store setting that holds the sealed key ring. */
-    public static final String SETTING = "token-signing-keys";
+    /** What the store setting of an issuer's ring is named, before the issuer id. */
+    public static final String SETTING_PREFIX = "token-signing-keys:";
 
     private static final StoredKeyRing.Format<SigningKeyRing> FORMAT = new StoredKeyRing.Format<>(
             SigningKeyRing::first, SigningKeyRing::rotated, SigningKeyRing::encode, SigningKeyRing::decode,
             SigningKeyRing::describe);
 
-    private final StoredKeyRing<SigningKeyRing> keys;
+    private final Store store;
+    private final SecretBox box;
+    private final Clock clock;
+    private final Map<String, StoredKeyRing<SigningKeyRing>> rings = new ConcurrentHashMap<>();
 
-    private SigningKeys(StoredKeyRing<SigningKeyRing> keys) {
-        this.keys = keys;
+    private SigningKeys(Store store, SecretBox box, Clock clock) {
+        this.store = store;
+        this.box = box;
+        this.clock = clock;
     }
 
-    /** Reads the store's signing keys, if it has any yet; none are made before they are needed. */
+    /** The store's signing keys; each issuer's ring is read (or made) when it is first needed. */
     public static SigningKeys open(Store store, SecretBox box, Clock clock) {
-        return new SigningKeys(StoredKeyRing.open(SETTING, "token signing keys", FORMAT, store, box, clock, false));
+        return new SigningKeys(store, box, clock);
     }
 
-    /** The keys in use, made now if the store has none (an RSA key takes a moment to generate). */
-    public SigningKeyRing ring() {
-        return keys.ring();
+    /** An issuer's keys, made now if the store has none (an RSA key takes a moment to generate). */
+    public SigningKeyRing ring(String issuerId) {
+        return stored(issuerId).ring();
     }
 
     /**
-     * Rotates the keys: new keys sign the tokens issued from now on, the JWKS keeps the old current keys for the tokens
-     * they signed, and the keys before them are dropped from it.
+     * Rotates an issuer's keys: the next keys, published since the last rotation, sign the tokens issued from now on;
+     * the JWKS keeps the keys current until now for the tokens they signed and drops the ones before them.
      */
-    public SigningKeyRing rotate() {
-        return keys.rotate();
+    public SigningKeyRing rotate(String issuerId) {
+        return stored(issuerId).rotate();
+    }
+
+    private StoredKeyRing<SigningKeyRing> stored(String issuerId) {
+        return rings.computeIfAbsent(issuerId, id -> StoredKeyRing.open(SETTING_PREFIX + id,
+                "token signing keys of issuer " + id, FORMAT, store, box, clock, false));
     }
 }

@@ -78,7 +78,7 @@ final class WebIdentityOperation {
 
         SignedJWT token = WebIdentityTokens.read(input.string("WebIdentityToken"));
         String issuer = issuer(token);
-        if (call.services().outboundIssuers().isOwnIssuer(issuer)) {
+        if (call.services().outboundIssuers().isOwnToken(issuer, token.getHeader().getKeyID())) {
             // As AWS says of its own: the tokens of GetWebIdentityToken "cannot be used for OpenID Connect (OIDC)
             // federation into AWS", so a session cannot be traded for a token and the token for another session.
             throw AwsError.INVALID_IDENTITY_TOKEN.exception("Web identity tokens of this server's outbound identity "

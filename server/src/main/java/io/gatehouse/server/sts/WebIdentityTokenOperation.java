@@ -91,7 +91,7 @@ final class WebIdentityTokenOperation {
             throw AwsError.JWT_PAYLOAD_SIZE_EXCEEDED.exception();
         }
         return call.output()
-                .set("WebIdentityToken", issuers.sign(algorithm, claimsSet))
+                .set("WebIdentityToken", issuers.sign(outbound.issuerId(), algorithm, claimsSet))
                 .set("Expiration", claimsSet.getExpirationTime().toInstant())
                 .build();
     }

@@ -142,8 +142,8 @@ class OutboundFederationTest {
         assertThat(document.get("id_token_signing_alg_values_supported").toString()).isEqualTo("[\"RS256\",\"ES384\"]");
 
         JsonNode keys = JSON.readTree(get(issuer + "/.well-known/jwks.json").body()).get("keys");
-        assertThat(keys).hasSize(2);
-        assertThat(keys.findValuesAsText("alg")).containsExactly("RS256", "ES384");
+        assertThat(keys).as("the current keys, and the next ones published ahead of the next rotation").hasSize(4);
+        assertThat(keys.findValuesAsText("alg")).containsExactly("RS256", "ES384", "RS256", "ES384");
         assertThat(keys.findValuesAsText("kid")).allMatch(kid -> kid.matches("(RSA|EC384)_[0-9a-f]{12}"));
         assertThat(keys.toString()).as("public keys only").doesNotContain("\"d\"").doesNotContain("\"p\"");
 
@@ -299,6 +299,29 @@ class OutboundFederationTest {
                     + "the maximum allowed size. Reduce the number of request tags.");
             assertThat(sts.getWebIdentityToken(r -> r.audience(AUDIENCE).signingAlgorithm("ES384")
                     .tags(tags.subList(0, 20))).webIdentityToken()).isNotBlank();
+        }
+    }
+
+    @Order(7)
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void eachAccountsIssuerSignsWithKeysOfItsOwn(Backend backend) throws Exception {
+        TestServer server = servers.get(backend);
+        String issuer = enabled(server);
+        TestAccount other = TestAccount.create(server);
+        String otherIssuer = other.iam(server).enableOutboundWebIdentityFederation(r -> {}).issuerIdentifier();
+        assertThat(otherIssuer).isNotEqualTo(issuer);
+
+        List<String> keys = JSON.readTree(get(issuer + "/.well-known/jwks.json").body()).get("keys")
+                .findValuesAsText("kid");
+        List<String> otherKeys = JSON.readTree(get(otherIssuer + "/.well-known/jwks.json").body()).get("keys")
+                .findValuesAsText("kid");
+        assertThat(otherKeys).hasSize(4).doesNotContainAnyElementsOf(keys);
+        try (StsClient sts = server.sts(other.root())) {
+            String token = token(sts, "RS256").webIdentityToken();
+            assertThat(verify(token, otherIssuer, AUDIENCE).getIssuer()).isEqualTo(otherIssuer);
+            assertThat(keys).as("another account's JWKS cannot verify it").doesNotContain(
+                    SignedJWT.parse(token).getHeader().getKeyID());
         }
     }
 

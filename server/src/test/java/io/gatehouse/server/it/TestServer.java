@@ -79,6 +79,14 @@ public final class TestServer implements AutoCloseable {
         return startOn(backend.create(directory), directory, dev);
     }
 
+    /** A server, in emulator mode or not, with options of its own, applied again at each {@link #restart()}. */
+    public static TestServer start(Backend backend, Path directory, boolean dev, UnaryOperator<ServerOptions> tuning) {
+        TestServer test = new TestServer(directory, backend.create(directory), dev, HttpLimits.DEFAULT, tuning,
+                environment());
+        test.boot();
+        return test;
+    }
+
     /** A server with HTTP limits of its own (short timeouts, for instance). */
     public static TestServer start(Backend backend, Path directory, HttpLimits limits) {
         TestServer test = new TestServer(directory, backend.create(directory), false, limits);

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -618,6 +619,32 @@ class WebIdentityTest {
         assertAwsError(() -> assume(server, roleArn, token), "InvalidIdentityToken", 400, "Web identity tokens of "
                 + "this server's outbound identity federation (GetWebIdentityToken) cannot be used with "
                 + "AssumeRoleWithWebIdentity.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anOwnTokenIsKnownByItsKeyAfterThePublicUrlChanged(Backend backend, @TempDir Path data) throws Exception {
+        AtomicReference<String> publicUrl = new AtomicReference<>("http://127.0.0.1:9/before");
+        try (TestServer server = TestServer.start(backend, data, true, o -> o.withPublicUrl(publicUrl.get()))) {
+            String issuer = server.iam().enableOutboundWebIdentityFederation(r -> {}).issuerIdentifier();
+            assertThat(issuer).startsWith("http://127.0.0.1:9/before/issuers/");
+            String token;
+            try (StsClient sts = server.sts(TestServer.root())) {
+                token = sts.getWebIdentityToken(r -> r.audience(AUDIENCE).signingAlgorithm("ES384"))
+                        .webIdentityToken();
+            }
+            publicUrl.set("http://127.0.0.1:9/after");
+            server.restart();
+            // An IAM provider for the old issuer URL: were the token not known as this server's by its key, it would
+            // now be checked against that (unreachable) issuer and refused as a communication error instead.
+            String providerArn = server.iam().createOpenIDConnectProvider(r -> r.url(issuer).clientIDList(AUDIENCE))
+                    .openIDConnectProviderArn();
+            String roleArn = role(server.iam(), unique("wi-moved"), trust("{\"Federated\":\"" + providerArn + "\"}",
+                    "\"sts:AssumeRoleWithWebIdentity\"", null));
+            assertAwsError(() -> assume(server, roleArn, token), "InvalidIdentityToken", 400, "Web identity tokens "
+                    + "of this server's outbound identity federation (GetWebIdentityToken) cannot be used with "
+                    + "AssumeRoleWithWebIdentity.");
+        }
     }
 
     private static String randomText(Random random, int length) {
