@@ -118,6 +118,10 @@ final class WebIdentityOperation {
                 .put("sts:RoleSessionName", ContextValue.of(input.string("RoleSessionName")))
                 .put("aws:FederatedProvider", ContextValue.single(ContextType.ARN, providerArn));
         List<FederationKey> federationKeys = providerKeys(provider.name(), identity);
+        if (FederationKey.bytes(federationKeys) > FederationKey.MAX_SESSION_BYTES) {
+            throw rejectedClaim("The aud, sub, oaud and amr claims of the token are too large: a session carries at "
+                    + "most " + FederationKey.MAX_SESSION_BYTES + " bytes of them.");
+        }
         for (FederationKey key : federationKeys) {
             context.put(key.name(), key.multiValued() ? ContextValue.multi(ContextType.STRING, key.values())
                     : ContextValue.of(key.values().getFirst()));
