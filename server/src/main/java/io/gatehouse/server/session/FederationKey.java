@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A condition key of the identity provider that opened a session, such as {@code saml:sub}: the requests the session
- * signs carry it in their request context, as AWS documents for the {@code saml:*} keys (IAM User Guide, "Identify
- * users in SAML-based federation": a role's permission policy scoped by {@code saml:namequalifier} and
- * {@code saml:sub}). Its values are strings.
+ * A condition key of the identity provider that opened a session, such as {@code saml:sub} of a SAML session or
+ * {@code PROVIDER:sub} of a web identity session: the requests the session signs carry it in their request context, as
+ * AWS documents for the {@code saml:*} keys (IAM User Guide, "Identify users in SAML-based federation": a role's
+ * permission policy scoped by {@code saml:namequalifier} and {@code saml:sub}) and for the web identity keys
+ * {@code aud}, {@code oaud}, {@code sub} and {@code amr} ("Available keys for AWS OIDC federation"). Its values are
+ * strings.
  *
- * @param name        the key, such as {@code saml:sub}
+ * @param name        the key, such as {@code saml:sub} or {@code token.actions.githubusercontent.com:sub}
  * @param multiValued whether policies test it with {@code ForAnyValue:}/{@code ForAllValues:}
  * @param values      its values; exactly one when it is single-valued
  */

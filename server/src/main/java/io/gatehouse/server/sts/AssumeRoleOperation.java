@@ -165,8 +165,10 @@ final class AssumeRoleOperation {
         return output.build();
     }
 
-    /** Refuses a duration longer than the role's {@code MaxSessionDuration}, in STS's words. */
-    /** The provider ARNs of the request's {@code ProvidedContexts}, in order. */
+    /**
+     * The provider ARNs of the request's {@code ProvidedContexts}, in order ({@code sts:RequestContextProviders});
+     * none without the parameter. A provided context lacking its provider or its assertion is refused.
+     */
     private static List<String> contextProviders(Struct input) {
         if (!input.has("ProvidedContexts")) {
             return List.of();
@@ -183,6 +185,7 @@ final class AssumeRoleOperation {
         return providers;
     }
 
+    /** Refuses a duration longer than the role's {@code MaxSessionDuration}, in STS's words. */
     static void checkMaxSessionDuration(Role role, Duration duration) {
         if (duration.getSeconds() > role.maxSessionDuration()) {
             throw AwsError.VALIDATION_ERROR.exception(
