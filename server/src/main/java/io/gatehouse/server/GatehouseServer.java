@@ -271,7 +271,8 @@ public final class GatehouseServer implements AutoCloseable {
                 }
                 mutation.putAccount(mutation.account(accountId).withAccount(
                         mutation.account(accountId).account().withAliases(List.of()).withPasswordPolicy(null)
-                                .withGlobalEndpointTokenVersion(Account.DEFAULT_TOKEN_VERSION)));
+                                .withGlobalEndpointTokenVersion(Account.DEFAULT_TOKEN_VERSION)
+                                .withOutboundFederation(null)));
             }
             return null;
         });

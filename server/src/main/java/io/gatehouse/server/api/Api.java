@@ -167,7 +167,7 @@ public final class Api implements AutoCloseable {
         } catch (AwsException e) {
             // An unsigned call for a role of no account here has no account to be recorded in (UnsignedCalls).
             if (call != null && !call.auditedCaller().accountId().isEmpty()) {
-                endpoint.audit().failure(call, e).forEach(auditQueue::add);
+                auditQueue.add(endpoint.audit().failure(call, e));
             } else if (call == null && !caller.accountId().isEmpty()) {
                 auditQueue.add(endpoint.audit().failure(caller, facts, decoded.operation(), requestId, decoded.input(), e));
             }

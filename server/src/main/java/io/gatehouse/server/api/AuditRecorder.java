@@ -43,11 +43,13 @@ import java.util.Set;
  * members a service withholds besides (session tokens, which the STS model does not mark sensitive; MFA codes). A call made
  * with temporary credentials names them in {@code userIdentity.sessionContext}, as CloudTrail does.
  *
- * <p>A call that acts on another account than its caller's ({@link Call#alsoAuditIn}: a cross-account AssumeRole) is
- * recorded in both, as CloudTrail delivers "separate CloudTrail events for the same action" to the caller's account
- * and to the owner's: each copy has its own {@code eventID} and {@code recipientAccountId}, both share one
+ * <p>A call that acts on another account than its caller's ({@link Call#alsoAuditIn}: a cross-account AssumeRole) and
+ * succeeds is recorded in both, as CloudTrail delivers "separate CloudTrail events for the same action" to the caller's
+ * account and to the owner's: each copy has its own {@code eventID} and {@code recipientAccountId}, both share one
  * {@code sharedEventID}, and the owner's copy names the caller only as CloudTrail's {@code AWSAccount} identity (its
- * account and principal id; IAM User Guide, "Logging IAM and AWS STS API calls with AWS CloudTrail").
+ * account and principal id; IAM User Guide, "Logging IAM and AWS STS API calls with AWS CloudTrail"). One that fails is
+ * recorded in the caller's account only: CloudTrail "does not log denied AWS STS requests in the target account's
+ * CloudTrail" (same page).
  */
 public final class AuditRecorder {
 
@@ -104,8 +106,15 @@ public final class AuditRecorder {
     /** The events of a call that succeeded: one, or one in each account for a call across accounts. */
     List<AuditEvent> success(Call call, Struct output) {
         boolean readOnly = readOnly(call.operation());
-        boolean recordsResponse = !readOnly || responsesRecorded.contains(call.operation().name());
-        return events(call, recordsResponse ? output : null, null, readOnly);
+        Struct responseElements = !readOnly || responsesRecorded.contains(call.operation().name()) ? output : null;
+        Request request = request(call);
+        String owner = call.otherAuditedAccount();
+        if (owner == null || owner.equals(request.caller().accountId())) {
+            return List.of(event(request, responseElements, null, readOnly, null, null));
+        }
+        String shared = ids.eventId(call.facts().time());
+        return List.of(event(request, responseElements, null, readOnly, shared, null),
+                event(request, responseElements, null, readOnly, shared, owner));
     }
 
     /** The event of a call that failed with an AWS error (also an authorization failure). */
@@ -116,23 +125,16 @@ public final class AuditRecorder {
     }
 
     /**
-     * The events of a call that failed after its handler began (it may have identified an unsigned caller): one, or one
-     * in each account for a call across accounts.
+     * The event of a call that failed after its handler began (it may have identified an unsigned caller): one, in the
+     * caller's account only, even for a call across accounts ({@link Call#alsoAuditIn}).
      */
-    List<AuditEvent> failure(Call call, AwsException error) {
-        return events(call, null, error, readOnly(call.operation()));
+    AuditEvent failure(Call call, AwsException error) {
+        return event(request(call), null, error, readOnly(call.operation()), null, null);
     }
 
-    private List<AuditEvent> events(Call call, Struct responseElements, AwsException error, boolean readOnly) {
-        Request request = new Request(call.auditedCaller(), call.facts(), call.operation(), call.requestId(),
-                call.input(), call.assertedSessionTags());
-        String owner = call.otherAuditedAccount();
-        if (owner == null || owner.equals(request.caller().accountId())) {
-            return List.of(event(request, responseElements, error, readOnly, null, null));
-        }
-        String shared = ids.eventId(call.facts().time());
-        return List.of(event(request, responseElements, error, readOnly, shared, null),
-                event(request, responseElements, error, readOnly, shared, owner));
+    private static Request request(Call call) {
+        return new Request(call.auditedCaller(), call.facts(), call.operation(), call.requestId(), call.input(),
+                call.assertedSessionTags());
     }
 
     /**

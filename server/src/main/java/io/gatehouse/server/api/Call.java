@@ -88,9 +88,11 @@ public final class Call {
     }
 
     /**
-     * Records the call's audit event, of success or failure, in {@code accountId} too when that is not the caller's
-     * account: the account owning what the call acts on (the role of a cross-account AssumeRole), which CloudTrail gives
-     * its own copy of the event ({@link AuditRecorder}).
+     * Records the call's audit event in {@code accountId} too when that is not the caller's account and the call
+     * succeeds: the account owning what the call acts on (the role of a cross-account AssumeRole), which CloudTrail gives
+     * its own copy of the event ({@link AuditRecorder}). A call that fails is recorded in the caller's account only, as
+     * CloudTrail "does not log denied AWS STS requests in the target account's CloudTrail": no caller can write into
+     * another account's trail by calls it is refused.
      */
     public void alsoAuditIn(String accountId) {
         this.otherAuditedAccount = accountId;

@@ -26,6 +26,11 @@ public final class ContextBuilder {
     public static ContextBuilder of(Caller caller, RequestFacts facts, List<Tag> principalTags) {
         ContextBuilder builder = new ContextBuilder();
         RequestContext.Builder c = builder.context;
+        if (caller.hasSession()) {
+            // First, so that every key put after wins: a key named by an identity provider (from a SAML attribute, or
+            // an OIDC provider's URL) can never stand in for a global key, whatever its spelling.
+            federationKeys(c, caller.session());
+        }
         c.put("aws:CurrentTime", ContextValue.single(ContextType.DATE,
                 DateTimeFormatter.ISO_INSTANT.format(facts.time().truncatedTo(ChronoUnit.SECONDS))));
         c.put("aws:EpochTime", ContextValue.single(ContextType.NUMERIC, Long.toString(facts.time().getEpochSecond())));
@@ -59,7 +64,8 @@ public final class ContextBuilder {
      * The keys only temporary credentials have (IAM User Guide, global condition context keys):
      * {@code aws:TokenIssueTime}, {@code aws:MultiFactorAuthPresent} ({@code true} or {@code false}),
      * {@code aws:MultiFactorAuthAge} only when MFA was used, {@code aws:SourceIdentity} only when a role chain set
-     * one, and the identity provider's keys of a federated session ({@code saml:*}).
+     * one, {@code aws:FederatedProvider} for a web identity session. The identity provider's own keys are
+     * {@link #federationKeys}.
      */
     private static void sessionKeys(RequestContext.Builder c, Session session, RequestFacts facts) {
         c.put("aws:TokenIssueTime", ContextValue.single(ContextType.DATE,
@@ -77,6 +83,14 @@ public final class ContextBuilder {
             // The provider's ARN for IAM OpenID Connect providers (IAM User Guide, aws:FederatedProvider).
             c.put("aws:FederatedProvider", ContextValue.single(ContextType.ARN, session.attributes().federatedProvider()));
         }
+    }
+
+    /**
+     * The identity provider's keys of a session it opened: the {@code saml:*} keys of a SAML session, the
+     * {@code PROVIDER:aud}, {@code PROVIDER:oaud}, {@code PROVIDER:sub} and {@code PROVIDER:amr} keys of a web identity
+     * session (none for other sessions).
+     */
+    private static void federationKeys(RequestContext.Builder c, Session session) {
         for (FederationKey key : session.attributes().federationKeys()) {
             c.put(key.name(), key.multiValued() ? ContextValue.multi(ContextType.STRING, key.values())
                     : ContextValue.of(key.values().getFirst()));

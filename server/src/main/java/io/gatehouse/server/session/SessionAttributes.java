@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param federatedProvider the canonical ARN of the OpenID Connect provider whose token opened the session
  *                          (AssumeRoleWithWebIdentity; {@code aws:FederatedProvider}), or {@code null}
  * @param federationKeys the identity provider's condition keys the session's requests carry (the {@code saml:*} keys
- *                       of AssumeRoleWithSAML), none for other sessions
+ *                       of AssumeRoleWithSAML; {@code PROVIDER:aud}, {@code PROVIDER:sub}, {@code PROVIDER:oaud} and
+ *                       {@code PROVIDER:amr} of AssumeRoleWithWebIdentity), none for other sessions
  */
 public record SessionAttributes(SessionIssuer issuer, SessionPolicies policies, List<SessionTag> tags,
                                 String sourceIdentity, String federatedProvider, List<FederationKey> federationKeys) {

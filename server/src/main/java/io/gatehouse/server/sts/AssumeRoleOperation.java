@@ -55,7 +55,8 @@ import java.util.regex.Pattern;
  * (or its session was authenticated with one). A denial is worded as STS words it, without a reason: "User: CALLER is
  * not authorized to perform: sts:AssumeRole on resource: ROLE"; a role that does not exist is denied the same way.
  *
- * <p>A call for a role of another account on this server is audited in both accounts ({@link Call#alsoAuditIn}).
+ * <p>A call for a role of another account on this server is audited in both accounts when it succeeds, in the caller's
+ * only when it is refused ({@link Call#alsoAuditIn}).
  */
 final class AssumeRoleOperation {
 
@@ -75,7 +76,6 @@ final class AssumeRoleOperation {
     static Struct assumeRole(Call call) {
         Caller caller = call.caller();
         Struct input = call.input();
-        auditInRoleAccount(call, input.string("RoleArn"));
         if (caller.isRoot()) {
             throw AwsError.ACCESS_DENIED.exception("Roles may not be assumed by root accounts.");
         }
@@ -150,6 +150,10 @@ final class AssumeRoleOperation {
                     + "server has no trusted context provider.", contextProviders.getFirst());
         }
         checkMaxSessionDuration(role, duration);
+        // Every check passed: AWS logs a cross-account AssumeRole "in the calling account and the account where the AWS
+        // STS operation is performed", but "does not log denied AWS STS requests in the target account's CloudTrail"
+        // (IAM User Guide, "Logging IAM and AWS STS API calls with AWS CloudTrail").
+        call.alsoAuditIn(roleAccount);
 
         SessionAttributes attributes = new SessionAttributes(new SessionIssuer(canonicalRoleArn, role.id()),
                 sessionPolicies, tags, sourceIdentity);
@@ -162,19 +166,9 @@ final class AssumeRoleOperation {
     }
 
     /**
-     * Records the call, whatever its outcome, in the account of the role it names too, when that is another account of
-     * this server: AWS logs a cross-account AssumeRole "in the calling account and the account where the AWS STS
-     * operation is performed" (IAM User Guide, "Logging IAM and AWS STS API calls with AWS CloudTrail").
+     * The provider ARNs of the request's {@code ProvidedContexts}, in order ({@code sts:RequestContextProviders});
+     * none without the parameter. A provided context lacking its provider or its assertion is refused.
      */
-    private static void auditInRoleAccount(Call call, String roleArn) {
-        String roleAccount = accountOf(call, roleArn);
-        if (roleAccount != null && call.state().account(roleAccount) != null) {
-            call.alsoAuditIn(roleAccount);
-        }
-    }
-
-    /** Refuses a duration longer than the role's {@code MaxSessionDuration}, in STS's words. */
-    /** The provider ARNs of the request's {@code ProvidedContexts}, in order. */
     private static List<String> contextProviders(Struct input) {
         if (!input.has("ProvidedContexts")) {
             return List.of();
@@ -191,6 +185,7 @@ final class AssumeRoleOperation {
         return providers;
     }
 
+    /** Refuses a duration longer than the role's {@code MaxSessionDuration}, in STS's words. */
     static void checkMaxSessionDuration(Role role, Duration duration) {
         if (duration.getSeconds() > role.maxSessionDuration()) {
             throw AwsError.VALIDATION_ERROR.exception(

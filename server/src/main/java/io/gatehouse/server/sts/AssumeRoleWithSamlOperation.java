@@ -130,6 +130,10 @@ final class AssumeRoleWithSamlOperation {
             context.put(key.getKey(), key.getValue());
             federationKeys.add(new FederationKey(key.getKey(), key.getValue().isMultiValued(), key.getValue().values()));
         }
+        if (FederationKey.bytes(federationKeys) > FederationKey.MAX_SESSION_BYTES) {
+            throw SamlResponseVerifier.invalid("The attributes of the SAML assertion are too large: a session carries "
+                    + "at most " + FederationKey.MAX_SESSION_BYTES + " bytes of saml:* keys and values.");
+        }
         SessionTagParameters.putSessionKeys(context, sourceIdentity, requestedTags, transitiveKeys);
         RequestContext built = context.build();
         PolicySet trust = PolicySet.builder().resource(role.compiledTrustPolicy()).build();

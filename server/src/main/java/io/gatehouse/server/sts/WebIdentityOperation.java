@@ -24,7 +24,6 @@ import io.gatehouse.server.session.SessionPolicies;
 import io.gatehouse.server.session.SessionTag;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.Arns;
-import io.gatehouse.server.state.Names;
 import io.gatehouse.server.state.OidcProvider;
 import io.gatehouse.server.state.Role;
 import io.gatehouse.server.state.Tag;
@@ -118,6 +117,10 @@ final class WebIdentityOperation {
                 .put("sts:RoleSessionName", ContextValue.of(input.string("RoleSessionName")))
                 .put("aws:FederatedProvider", ContextValue.single(ContextType.ARN, providerArn));
         List<FederationKey> federationKeys = providerKeys(provider.name(), identity);
+        if (FederationKey.bytes(federationKeys) > FederationKey.MAX_SESSION_BYTES) {
+            throw rejectedClaim("The aud, sub, oaud and amr claims of the token are too large: a session carries at "
+                    + "most " + FederationKey.MAX_SESSION_BYTES + " bytes of them.");
+        }
         for (FederationKey key : federationKeys) {
             context.put(key.name(), key.multiValued() ? ContextValue.multi(ContextType.STRING, key.values())
                     : ContextValue.of(key.values().getFirst()));
@@ -183,10 +186,10 @@ final class WebIdentityOperation {
         if (claim == null) {
             return null;
         }
-        if (!(claim instanceof String value) || !SOURCE_IDENTITY.matcher(value).matches()
-                || Names.key(value).startsWith("aws:")) {
+        // The pattern has no ':', so no value it matches begins with "aws:", which SourceIdentity may not.
+        if (!(claim instanceof String value) || !SOURCE_IDENTITY.matcher(value).matches()) {
             throw rejectedClaim("The " + SOURCE_IDENTITY_CLAIM + " claim must be a string matching "
-                    + "[a-zA-Z_0-9+=,.@-]{2,64} that does not begin with \"aws:\"");
+                    + "[a-zA-Z_0-9+=,.@-]{2,64}");
         }
         return value;
     }

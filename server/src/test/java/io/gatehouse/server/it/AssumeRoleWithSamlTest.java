@@ -418,6 +418,26 @@ class AssumeRoleWithSamlTest {
     }
 
     /**
+     * A session carries its {@code saml:*} keys in its token, so an assertion whose attributes would make them larger
+     * than 8 KiB is refused in words, rather than giving a session whose token no request could carry (or failing).
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anAssertionWithAttributesTooLargeForASessionIsRefused(Backend backend) {
+        TestServer server = servers.get(backend);
+        Federation f = federation(server, null);
+        refused(server, f, f.idp().issue(f.response().with("urn:oid:0.9.2342.19200300.100.1.3", "x".repeat(9000))),
+                "InvalidIdentityToken", 400, "The attributes of the SAML assertion are too large: a session carries "
+                        + "at most 8192 bytes of saml:* keys and values.");
+        AssumeRoleWithSamlResponse large = assume(server, f, f.idp().issue(f.response()
+                .with("urn:oid:0.9.2342.19200300.100.1.3", "x".repeat(7000))));
+        try (IamClient iam = server.iam(session(large.credentials()))) {
+            assertThat(iam.listRoles().roles()).as("a large but allowed set still gives a working session")
+                    .isNotEmpty();
+        }
+    }
+
+    /**
      * A SAML session is a role session like any other: the documented "revoke active sessions" policy
      * ({@code AWSRevokeOlderSessions}, a deny on {@code aws:TokenIssueTime}) ends it, and a response redeemed after the
      * revocation opens a session that works.

@@ -120,6 +120,7 @@ class DevModeTest {
                     .samlMetadataDocument(SamlMetadataSamples.document("urn:wiped")));
 
             iam.generateCredentialReport();
+            iam.enableOutboundWebIdentityFederation(r -> {});
 
             Credentials issued;
             try (StsClient sts = server.sts(TestServer.root())) {
@@ -150,6 +151,8 @@ class DevModeTest {
                         "The Password Policy with domain name " + TestServer.ACCOUNT + " cannot be found.");
                 assertThat(catchThrowableOfType(IamException.class, after::getCredentialReport).awsErrorDetails()
                         .errorCode()).isEqualTo("ReportNotPresent");
+                assertAwsError(() -> after.getOutboundWebIdentityFederationInfo(r -> {}), "FeatureDisabled", 404,
+                        "Outbound identity federation is disabled for this account.");
                 assertThat(callerArn(server, TestServer.root())).isEqualTo(ROOT_ARN);
                 server.restart(); // and nothing comes back from the store
             }

@@ -207,6 +207,13 @@ class WebIdentityTest {
                 assertAwsError(() -> sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("browser")
                                 .webIdentityToken(token).durationSeconds(7200)), "ValidationError", 400,
                         "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+                // The session's token carries aud, sub, oaud and amr: claims too large for it are refused, not
+                // turned into a session no request could carry.
+                String hugeAmr = idp.token("user-7", "api", c -> c.audience(List.of("api"))
+                        .claim("azp", "web-app").claim("amr", List.of("mfa", "x".repeat(9000))));
+                assertAwsError(() -> sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("browser")
+                        .webIdentityToken(hugeAmr)), "IDPRejectedClaim", 403, "The aud, sub, oaud and amr claims of "
+                        + "the token are too large: a session carries at most 8192 bytes of them.");
                 String noAudience = idp.token("user-7", "api", c -> c.audience((String) null));
                 assertAwsError(() -> sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("browser")
                         .webIdentityToken(noAudience)), "InvalidIdentityToken", 400, "Missing a required claim: aud");
@@ -591,7 +598,7 @@ class WebIdentityTest {
                 assertAwsError(() -> assume(server, roleArn, idp.token("user-1", AUDIENCE,
                         c -> c.claim("https://aws.amazon.com/source_identity", bad))), "IDPRejectedClaim", 403,
                         "The https://aws.amazon.com/source_identity claim must be a string matching "
-                                + "[a-zA-Z_0-9+=,.@-]{2,64} that does not begin with \"aws:\"");
+                                + "[a-zA-Z_0-9+=,.@-]{2,64}");
             }
         }
     }
