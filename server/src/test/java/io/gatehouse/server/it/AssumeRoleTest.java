@@ -31,15 +31,12 @@ import io.gatehouse.server.state.Role;
 import io.gatehouse.server.store.AuditQuery;
 import io.gatehouse.server.store.AuditRow;
 import io.gatehouse.server.store.Backend;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -58,19 +55,8 @@ class AssumeRoleTest {
     private static final String ACCOUNT = TestServer.ACCOUNT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     @ParameterizedTest
     @EnumSource(Backend.class)

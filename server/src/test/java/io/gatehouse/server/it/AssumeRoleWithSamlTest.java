@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.server.it.SamlIdentityProvider.Response;
 import io.gatehouse.server.store.Backend;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -21,9 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -49,19 +46,8 @@ class AssumeRoleWithSamlTest {
     private static final String ACCOUNT = TestServer.ACCOUNT;
     private static final String SIGNATURE_INVALID = "Response signature invalid";
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     /** A provider registered in IAM, and a role that trusts it with the given condition. */
     record Federation(SamlIdentityProvider idp, String providerName, String providerArn, String roleName,

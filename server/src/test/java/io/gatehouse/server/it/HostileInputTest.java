@@ -10,8 +10,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +17,8 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,19 +36,8 @@ class HostileInputTest {
     static final String FORM = "Content-Type: application/x-www-form-urlencoded; charset=utf-8\r\n";
     static final String LIST_USERS = "Action=ListUsers&Version=2010-05-08";
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void startServers() {
-        servers = new SharedServers(directory, LIMITS);
-    }
-
-    @AfterAll
-    static void stopServers() throws SQLException {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers(LIMITS);
 
     // --- HTTP framing ---
 

@@ -7,10 +7,7 @@ import static io.gatehouse.server.it.IamFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.store.Backend;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -22,19 +19,8 @@ import software.amazon.awssdk.services.iam.model.ListUserPoliciesResponse;
 /** Inline policies of users, groups and roles, with IAM's per-entity size quotas. */
 class InlinePolicyTest {
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     @ParameterizedTest
     @EnumSource(Backend.class)

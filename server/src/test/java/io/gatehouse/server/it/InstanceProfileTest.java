@@ -10,13 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.state.InstanceProfile;
 import io.gatehouse.server.store.Backend;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -28,19 +25,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
 /** Instance profiles as IAM answers for them: the profile, its one role, listings, tags and errors. */
 class InstanceProfileTest {
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     private static Tag tag(String key, String value) {
         return Tag.builder().key(key).value(value).build();
@@ -211,7 +197,7 @@ class InstanceProfileTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void anAccountHoldsAtMostAThousandInstanceProfilesAndRoles(Backend backend) throws Exception {
-        try (TestServer server = TestServer.start(backend, directory.resolve("quota-" + backend))) {
+        try (TestServer server = TestServer.start(backend, servers.directory().resolve("quota-" + backend))) {
             io.gatehouse.server.state.Role role = IamFixtures.role(server, "template", "/");
             server.server().state().apply(m -> {
                 for (int i = 0; i < 1000; i++) {

@@ -15,10 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -34,19 +31,8 @@ class MetricsEndpointTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     private static HttpResponse<String> get(TestServer server, String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(server.endpoint().resolve(path)).GET().build(),

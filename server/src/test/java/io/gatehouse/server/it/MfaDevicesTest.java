@@ -15,12 +15,9 @@ import io.gatehouse.server.mfa.MfaCodes.Outcome;
 import io.gatehouse.server.store.AuditQuery;
 import io.gatehouse.server.store.AuditRow;
 import io.gatehouse.server.store.Backend;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -40,19 +37,8 @@ class MfaDevicesTest {
     private static final String ACCOUNT = TestServer.ACCOUNT;
     private static final String INVALID_CODE = "Authentication code for device is not valid.";
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     private static String serial(String name) {
         return "arn:aws:iam::" + ACCOUNT + ":mfa/" + name;

@@ -5,16 +5,13 @@ import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.store.Backend;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,19 +32,8 @@ class PasswordAccessDeniedTest {
     /** An operation, the IAM action it is authorized as, and the resource its denial names. */
     private record Case(String action, String resource, Consumer<IamClient> call) {}
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     private static synchronized IamClient nobody(Backend backend) {
         return NOBODY.computeIfAbsent(backend, b -> {

@@ -8,14 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatehouse.server.Bootstrap;
 import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.store.Backend;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -34,19 +31,8 @@ class PasswordPolicyTest {
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
     private static final String VIOLATION = "Password does not conform to the account password policy.";
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     /** An account of its own: its id and its root user's credentials on a server. */
     private record Account(String id, AwsCredentials root, TestServer server) {

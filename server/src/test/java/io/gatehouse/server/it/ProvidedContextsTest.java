@@ -10,10 +10,7 @@ import static io.gatehouse.server.it.IamFixtures.unique;
 import static io.gatehouse.server.it.IamFixtures.userWithKey;
 
 import io.gatehouse.server.store.Backend;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -30,19 +27,8 @@ class ProvidedContextsTest {
 
     private static final String IDENTITY_CENTER = "arn:aws:iam::aws:contextProvider/IdentityCenter";
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     @ParameterizedTest
     @EnumSource(Backend.class)

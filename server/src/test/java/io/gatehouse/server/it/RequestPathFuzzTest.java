@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +20,8 @@ import io.gatehouse.server.fuzz.TextMutator;
 import java.util.Random;
 import java.util.regex.Matcher;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -62,20 +59,9 @@ class RequestPathFuzzTest {
         "UpdateAssumeRolePolicy", "TagUser", "ListPolicies", "ListAttachedUserPolicies", "AttachUserPolicy",
         "CreateAccessKey", "ListAccessKeys", "GetCallerIdentity", "ListUserTags", "Nope", ""};
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void startServers() {
-        servers = new SharedServers(directory, HttpLimits.DEFAULT.withTimeouts(Duration.ofSeconds(3),
-                Duration.ofSeconds(3)));
-    }
-
-    @AfterAll
-    static void stopServers() throws SQLException {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers(HttpLimits.DEFAULT.withTimeouts(Duration.ofSeconds(3),
+            Duration.ofSeconds(3)));
 
     /** One request to mutate: its service, method and parameters in order. */
     record Seed(String service, boolean post, List<Map.Entry<String, String>> parameters) {

@@ -14,9 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -39,19 +37,8 @@ class RoleTest {
 
     private static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     private static Tag tag(String key, String value) {
         return Tag.builder().key(key).value(value).build();

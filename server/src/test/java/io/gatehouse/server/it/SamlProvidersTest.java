@@ -19,16 +19,13 @@ import io.gatehouse.server.store.AuditQuery;
 import io.gatehouse.server.store.AuditRow;
 import io.gatehouse.server.store.Backend;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -53,19 +50,8 @@ class SamlProvidersTest {
     private static final String METADATA = SamlMetadataSamples.document("https://idp.example.com/saml",
             selfSigned(IDP, "idp.example.com"));
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     @ParameterizedTest
     @EnumSource(Backend.class)

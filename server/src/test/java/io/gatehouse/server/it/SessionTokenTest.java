@@ -14,16 +14,13 @@ import io.gatehouse.server.session.Sessions;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.state.User;
 import io.gatehouse.server.store.Backend;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.data.TemporalUnitOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -43,19 +40,8 @@ class SessionTokenTest {
     private static final String ACCOUNT = TestServer.ACCOUNT;
     private static final String INVALID_TOKEN = "The security token included in the request is invalid";
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     static AwsSessionCredentials session(Credentials credentials) {
         return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),

@@ -12,13 +12,10 @@ import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.store.Backend;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -36,19 +33,8 @@ class SshPublicKeysTest {
     private static final KeyPair FIRST = rsa(2048);
     private static final KeyPair SECOND = rsa(3072);
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     @ParameterizedTest
     @EnumSource(Backend.class)

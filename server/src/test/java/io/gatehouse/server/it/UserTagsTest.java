@@ -8,12 +8,9 @@ import static io.gatehouse.server.it.IamFixtures.userWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.store.Backend;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -26,19 +23,8 @@ class UserTagsTest {
 
     private static final String ACCOUNT = TestServer.ACCOUNT;
 
-    @TempDir
-    static Path directory;
-    static SharedServers servers;
-
-    @BeforeAll
-    static void start() {
-        servers = new SharedServers(directory);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-    }
+    @RegisterExtension
+    static final SharedServers servers = new SharedServers();
 
     private static Tag tag(String key, String value) {
         return Tag.builder().key(key).value(value).build();
