@@ -14,11 +14,12 @@ import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.server.state.Account;
 import io.gatehouse.server.state.AccountState;
 import io.gatehouse.server.state.GatehouseState;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +43,7 @@ public final class OutboundIssuers {
     private final SigningKeys keys;
     private final Supplier<String> publicAddress;
     private final Supplier<GatehouseState> state;
+    private volatile IssuerIndex index;
 
     /**
      * @param publicAddress the address relying parties reach the server at ({@code https://iam.example.com}), asked
@@ -122,15 +124,27 @@ public final class OutboundIssuers {
         return issuerIds().contains(issuerId);
     }
 
-    /** The ids of the issuers accounts have (enabled or not), few: one per account that ever enabled the feature. */
-    private List<String> issuerIds() {
-        List<String> ids = new ArrayList<>();
-        for (AccountState account : state.get().accounts().values()) {
-            Account.OutboundFederation outbound = account.account().outboundFederation();
-            if (outbound != null) {
-                ids.add(outbound.issuerId());
+    /**
+     * The issuer ids accounts have (enabled or not: one per account that ever enabled the feature), found once per
+     * version of the state rather than at each of the unauthenticated requests that ask.
+     */
+    private Set<String> issuerIds() {
+        GatehouseState current = state.get();
+        IssuerIndex held = index;
+        if (held == null || held.state() != current) {
+            Set<String> ids = new HashSet<>();
+            for (AccountState account : current.accounts().values()) {
+                Account.OutboundFederation outbound = account.account().outboundFederation();
+                if (outbound != null) {
+                    ids.add(outbound.issuerId());
+                }
             }
+            held = new IssuerIndex(current, Set.copyOf(ids));
+            index = held;
         }
-        return ids;
+        return held.issuerIds();
     }
+
+    /** The issuer ids of one version of the state. */
+    private record IssuerIndex(GatehouseState state, Set<String> issuerIds) {}
 }
