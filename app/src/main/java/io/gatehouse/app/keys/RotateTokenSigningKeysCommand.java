@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 public final class RotateTokenSigningKeysCommand extends DataCommand {
 
     @Option(names = "--account", paramLabel = "ID",
-            description = "Rotate only this account's issuer (default: every account that enabled the feature).")
+            description = "Rotate only this account's issuer (default: every account that has one, enabled or not).")
     String accountId;
 
     /** @param environment the process environment, where the master key may be ({@code GATEHOUSE_MASTER_KEY}) */
@@ -51,11 +51,12 @@ public final class RotateTokenSigningKeysCommand extends DataCommand {
                             + "token signing keys to rotate"
                     : "account " + accountId + " has not enabled outbound identity federation in " + data.where());
         }
+        Map<String, SigningKeyRing> rotated = new TreeMap<>();
+        issuers.forEach((account, issuerId) -> rotated.put(account, opened.signingKeys().rotate(issuerId)));
         PrintWriter out = out();
         out.println("Rotated the token signing keys of " + data.where() + ".");
-        issuers.forEach((account, issuerId) -> {
-            SigningKeyRing after = opened.signingKeys().rotate(issuerId);
-            out.println("  account " + account + " (issuer " + issuerId + ")");
+        rotated.forEach((account, after) -> {
+            out.println("  account " + account + " (issuer " + issuers.get(account) + ")");
             out.println("    signing now    " + ids(after.current()));
             out.println("    published next " + ids(after.next()));
             out.println("    kept in JWKS   " + ids(after.previous()) + ", for the tokens they signed");

@@ -28,7 +28,8 @@ public final class ContextBuilder {
         RequestContext.Builder c = builder.context;
         if (caller.hasSession()) {
             // First, so that every key put after wins: a key named by an identity provider (from a SAML attribute, or
-            // an OIDC provider's URL) can never stand in for a global key, whatever its spelling.
+            // an OIDC provider's URL) never replaces a global key this request has. (Their names cannot spell one
+            // anyway: saml:KEY, or PROVIDER:aud/sub/oaud/amr where PROVIDER is a host and path.)
             federationKeys(c, caller.session());
         }
         c.put("aws:CurrentTime", ContextValue.single(ContextType.DATE,

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -57,6 +58,11 @@ public final class StoredKeyRing<R> {
     private final SecretBox box;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Orders making, reading and rotating the ring. A lock rather than a monitor: these wait for the store, and a
+     * virtual thread waiting inside {@code synchronized} pins its carrier on Java 21 to 23.
+     */
+    private final ReentrantLock lock = new ReentrantLock();
     /** The ring in use, or {@code null} while a lazily made ring was never needed. */
     private volatile R ring;
     /** When ({@link System#nanoTime()}) the ring was last read from the store, or a read was last started. */
@@ -92,20 +98,40 @@ public final class StoredKeyRing<R> {
     public R ring() {
         R held = ring;
         if (held == null) {
-            synchronized (this) {
+            lock.lock();
+            try {
                 if (ring == null) {
                     ring = readOrMake();
                     lastRead.set(System.nanoTime());
                 }
                 return ring;
+            } finally {
+                lock.unlock();
             }
         }
+        refreshIfDue();
+        return held;
+    }
+
+    /**
+     * The ring in use, or {@code null} when it was never made: unlike {@link #ring()}, never makes one (for requests
+     * that only ask whether a key is this ring's).
+     */
+    public R peek() {
+        R held = ring;
+        if (held != null) {
+            refreshIfDue();
+        }
+        return held;
+    }
+
+    /** Starts reading the ring again in the background once it is {@link #REFRESH} old. */
+    private void refreshIfDue() {
         long last = lastRead.get();
         long now = System.nanoTime();
         if (now - last >= REFRESH.toNanos() && lastRead.compareAndSet(last, now)) {
             Thread.ofVirtual().name("gatehouse-keys-" + setting).start(this::readQuietly);
         }
-        return held;
     }
 
     /**
@@ -130,7 +156,16 @@ public final class StoredKeyRing<R> {
      * that the stored ring is still the one rotated (and starts again when another process rotated it meanwhile), so
      * a slow key generation never holds the store's writer.
      */
-    public synchronized R rotate() {
+    public R rotate() {
+        lock.lock();
+        try {
+            return rotateLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private R rotateLocked() {
         while (true) {
             String before = store.meta(setting).orElse(null);
             R stored = before == null ? format.first().apply(random, clock.instant()) : open(before);
@@ -181,12 +216,17 @@ public final class StoredKeyRing<R> {
     }
 
     /**
-     * Reads the ring from the store. Synchronized with {@link #rotate()}: a read that began before a rotation here
+     * Reads the ring from the store. Under the same lock as {@link #rotate()}: a read that began before a rotation here
      * committed cannot put back the ring the rotation replaced.
      */
-    private synchronized void read() {
-        store.meta(setting).map(this::open).ifPresent(read -> ring = read);
-        lastRead.set(System.nanoTime());
+    private void read() {
+        lock.lock();
+        try {
+            store.meta(setting).map(this::open).ifPresent(read -> ring = read);
+            lastRead.set(System.nanoTime());
+        } finally {
+            lock.unlock();
+        }
     }
 
     private String context() {

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The OpenID Connect issuers of the accounts that enabled outbound identity federation. An account's issuer URL is the
@@ -32,6 +34,8 @@ import java.util.function.Supplier;
  * that were issued before". Thread-safe.
  */
 public final class OutboundIssuers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundIssuers.class);
 
     /** Where issuers live under the public address. */
     public static final String PATH = "/issuers/";
@@ -64,15 +68,24 @@ public final class OutboundIssuers {
 
     /**
      * Whether a token is one this server's issuers signed: its {@code iss} lies where they live, or its {@code kid} is
-     * a key of one of them (which still tells when the public URL has changed since, or differs between nodes).
+     * a key of one of them (which still tells when the public URL has changed since, or differs between nodes). Asked
+     * by unauthenticated AssumeRoleWithWebIdentity requests, so it is cheap for other tokens (a key id of another shape
+     * looks at no ring), makes no key, and a ring it cannot read counts as not holding the key.
      */
     public boolean isOwnToken(String issuer, String keyId) {
         if (issuer != null && issuer.startsWith(issuerUrl(""))) {
             return true;
         }
+        if (!SigningKeyRing.looksLikeKeyId(keyId)) {
+            return false;
+        }
         for (String issuerId : issuerIds()) {
-            if (keys.ring(issuerId).holds(keyId)) {
-                return true;
+            try {
+                if (keys.holds(issuerId, keyId)) {
+                    return true;
+                }
+            } catch (RuntimeException unreadable) {
+                LOG.warn("could not read the token signing keys of issuer {} ({})", issuerId, unreadable.toString());
             }
         }
         return false;

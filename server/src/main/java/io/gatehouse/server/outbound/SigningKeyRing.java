@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The keys that sign one issuer's outbound web identity tokens, for each algorithm GetWebIdentityToken offers (RS256
@@ -34,6 +35,8 @@ public record SigningKeyRing(List<JWK> current, List<JWK> next, List<JWK> previo
     public static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES384);
 
     private static final String FORMAT = "gatehouse-token-signing-keys 2";
+    /** The shape of the key ids this class makes. */
+    private static final Pattern KEY_ID = Pattern.compile("(RSA|EC384)_[0-9a-f]{12}");
     private static final int RSA_BITS = 2048;
 
     public SigningKeyRing {
@@ -69,6 +72,11 @@ public record SigningKeyRing(List<JWK> current, List<JWK> next, List<JWK> previo
     /** The public halves of every key, current first: what the issuer's JWKS publishes. */
     public JWKSet publicKeys() {
         return new JWKSet(all()).toPublicJWKSet();
+    }
+
+    /** Whether a key id has the shape of those rings make: a cheap test before any ring is looked at. */
+    public static boolean looksLikeKeyId(String keyId) {
+        return keyId != null && KEY_ID.matcher(keyId).matches();
     }
 
     /** Whether a key id is one of this ring's (a token signed by this server names it). */

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The token signing keys of a data directory or database: one {@link SigningKeyRing} per issuer (so a token of one
  * account never verifies against another account's JWKS), each kept in the store's settings as
  * {@value #SETTING_PREFIX}{@code ISSUER-ID}, sealed under the master key, made when its account first enables outbound
- * identity federation, and rotated by {@link #rotate(String)} (the command line's
+ * identity federation (or, for an issuer whose ring is missing, at its first use), and rotated by {@link #rotate(String)} (the command line's
  * {@code gatehouse keys rotate-token-signing-keys}). A rotation by another process reaches a running server within
  * {@link StoredKeyRing#REFRESH}. Thread-safe.
  */
@@ -43,6 +43,15 @@ public final class SigningKeys {
     /** An issuer's keys, made now if the store has none (an RSA key takes a moment to generate). */
     public SigningKeyRing ring(String issuerId) {
         return stored(issuerId).ring();
+    }
+
+    /**
+     * Whether a key id is one of an issuer's keys; never makes a ring, so unauthenticated requests that ask cost no key
+     * generation.
+     */
+    public boolean holds(String issuerId, String keyId) {
+        SigningKeyRing ring = stored(issuerId).peek();
+        return ring != null && ring.holds(keyId);
     }
 
     /**
