@@ -1,6 +1,5 @@
 package io.gatehouse.server.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.gatehouse.catalog.AccessLevel;
 import io.gatehouse.catalog.ServiceCatalog;
@@ -25,12 +24,9 @@ import io.gatehouse.server.session.SessionTag;
 import io.gatehouse.server.state.Arns;
 import io.gatehouse.server.store.AuditEvent;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,8 +53,6 @@ public final class AuditRecorder {
     private static final DateTimeFormatter RESPONSE_TIME =
             DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a", Locale.US).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ISO_INSTANT;
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final String signingName;
     private final String eventSource;
@@ -147,7 +141,7 @@ public final class AuditRecorder {
                            List<SessionTag> assertedTags) {}
 
     /**
-     * The event as JSON, written field by field (no tree), in CloudTrail's order of fields.
+     * The event of an API call ({@link CloudTrailEvents} writes the envelope every event has).
      *
      * @param sharedEventId the {@code sharedEventID} of a call recorded in two accounts, else {@code null}
      * @param owner         the account receiving the owner's copy of such a call ({@code AWSAccount} identity), or
@@ -157,57 +151,43 @@ public final class AuditRecorder {
                              String sharedEventId, String owner) {
         Caller caller = request.caller();
         RequestFacts facts = request.facts();
-        String eventId = ids.eventId(facts.time());
         String recipient = owner != null ? owner : caller.accountId();
-        StringWriter text = new StringWriter(1024);
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            json.writeStringField("eventVersion", "1.09");
-            if (owner != null) {
-                otherAccountIdentity(json, caller);
-            } else {
-                userIdentity(json, caller);
-            }
-            json.writeStringField("eventTime", EVENT_TIME.format(facts.time().truncatedTo(ChronoUnit.SECONDS)));
-            json.writeStringField("eventSource", eventSource);
-            json.writeStringField("eventName", request.operation().name());
-            json.writeStringField("awsRegion", facts.region());
-            json.writeStringField("sourceIPAddress", facts.sourceIp());
-            json.writeStringField("userAgent", facts.userAgent());
-            json.writeFieldName("requestParameters");
-            if (recordsAnything(request.input()) || !request.assertedTags().isEmpty()) {
-                json.writeStartObject();
-                members(json, request.input());
-                assertedTags(json, request.assertedTags());
-                json.writeEndObject();
-            } else {
-                json.writeNull();
-            }
-            json.writeStringField("requestID", request.requestId());
-            json.writeFieldName("responseElements");
-            if (responseElements == null) {
-                json.writeNull();
-            } else {
-                struct(json, responseElements);
-            }
-            if (error != null) {
-                json.writeStringField("errorCode", error.error().code());
-                json.writeStringField("errorMessage", error.getMessage());
-            }
-            if (sharedEventId != null) {
-                json.writeStringField("sharedEventID", sharedEventId);
-            }
-            json.writeStringField("eventID", eventId);
-            json.writeBooleanField("readOnly", readOnly);
-            json.writeStringField("eventType", "AwsApiCall");
-            json.writeBooleanField("managementEvent", true);
-            json.writeStringField("recipientAccountId", recipient);
-            json.writeStringField("eventCategory", "Management");
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new AuditEvent(eventId, recipient, facts.time(), request.operation().name(), text.toString());
+        CloudTrailEvents.Envelope envelope = new CloudTrailEvents.Envelope(ids.eventId(facts.time()), recipient,
+                facts.time(), eventSource, request.operation().name(), facts.region(), facts.sourceIp(),
+                facts.userAgent(), readOnly, "AwsApiCall");
+        return CloudTrailEvents.write(envelope,
+                json -> {
+                    if (owner != null) {
+                        otherAccountIdentity(json, caller);
+                    } else {
+                        userIdentity(json, caller);
+                    }
+                },
+                json -> {
+                    json.writeFieldName("requestParameters");
+                    if (recordsAnything(request.input()) || !request.assertedTags().isEmpty()) {
+                        json.writeStartObject();
+                        members(json, request.input());
+                        assertedTags(json, request.assertedTags());
+                        json.writeEndObject();
+                    } else {
+                        json.writeNull();
+                    }
+                    json.writeStringField("requestID", request.requestId());
+                    json.writeFieldName("responseElements");
+                    if (responseElements == null) {
+                        json.writeNull();
+                    } else {
+                        struct(json, responseElements);
+                    }
+                    if (error != null) {
+                        json.writeStringField("errorCode", error.error().code());
+                        json.writeStringField("errorMessage", error.getMessage());
+                    }
+                    if (sharedEventId != null) {
+                        json.writeStringField("sharedEventID", sharedEventId);
+                    }
+                });
     }
 
     /**

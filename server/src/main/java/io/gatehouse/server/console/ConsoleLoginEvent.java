@@ -1,14 +1,10 @@
 package io.gatehouse.server.console;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.gatehouse.server.api.CloudTrailEvents;
 import io.gatehouse.server.state.Ids;
 import io.gatehouse.server.store.AuditEvent;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /**
  * A sign-in attempt as CloudTrail records a console sign-in ({@code AwsConsoleSignIn} events of
@@ -29,8 +25,6 @@ final class ConsoleLoginEvent {
     /** CloudTrail records root and global-endpoint sign-ins in us-east-1. */
     private static final String REGION = "us-east-1";
 
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ISO_INSTANT;
 
     /**
      * Who an attempt signed in as, as far as it is known.
@@ -78,56 +72,43 @@ final class ConsoleLoginEvent {
     private ConsoleLoginEvent() {}
 
     static AuditEvent of(Ids ids, SignInAttempt attempt, Identity identity, Result result) {
-        String eventId = ids.eventId(attempt.time());
         String account = identity.accountId() == null ? "" : identity.accountId();
-        StringWriter text = new StringWriter(768);
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            json.writeStringField("eventVersion", "1.09");
-            json.writeObjectFieldStart("userIdentity");
-            json.writeStringField("type", identity.root() ? "Root" : "IAMUser");
-            if (identity.known()) {
-                json.writeStringField("principalId", identity.principalId());
-                json.writeStringField("arn", identity.arn());
-            }
-            if (identity.accountId() != null) {
-                json.writeStringField("accountId", identity.accountId());
-            }
-            json.writeStringField("accessKeyId", "");
-            if (identity.userName() != null) {
-                json.writeStringField("userName", identity.userName());
-            } else if (!identity.known()) {
-                json.writeStringField("userName", HIDDEN);
-            }
-            json.writeEndObject();
-            json.writeStringField("eventTime", EVENT_TIME.format(attempt.time().truncatedTo(ChronoUnit.SECONDS)));
-            json.writeStringField("eventSource", "signin.amazonaws.com");
-            json.writeStringField("eventName", EVENT_NAME);
-            json.writeStringField("awsRegion", REGION);
-            json.writeStringField("sourceIPAddress", attempt.sourceIp());
-            json.writeStringField("userAgent", attempt.userAgent());
-            json.writeNullField("requestParameters");
-            json.writeObjectFieldStart("responseElements");
-            json.writeStringField("ConsoleLogin", result.success() ? "Success" : "Failure");
-            json.writeEndObject();
-            json.writeObjectFieldStart("additionalEventData");
-            json.writeStringField("LoginTo", attempt.loginTo());
-            json.writeStringField("MobileVersion", "No");
-            json.writeStringField("MFAUsed", result.mfaUsed() ? "Yes" : "No");
-            json.writeEndObject();
-            if (result.errorMessage() != null) {
-                json.writeStringField("errorMessage", result.errorMessage());
-            }
-            json.writeStringField("eventID", eventId);
-            json.writeBooleanField("readOnly", false);
-            json.writeStringField("eventType", "AwsConsoleSignIn");
-            json.writeBooleanField("managementEvent", true);
-            json.writeStringField("recipientAccountId", account);
-            json.writeStringField("eventCategory", "Management");
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return CloudTrailEvents.write(new CloudTrailEvents.Envelope(ids.eventId(attempt.time()), account,
+                attempt.time(), "signin.amazonaws.com", EVENT_NAME, REGION, attempt.sourceIp(), attempt.userAgent(),
+                false, "AwsConsoleSignIn"), json -> userIdentity(json, identity), json -> body(json, attempt, result));
+    }
+
+    private static void userIdentity(JsonGenerator json, Identity identity) throws IOException {
+        json.writeObjectFieldStart("userIdentity");
+        json.writeStringField("type", identity.root() ? "Root" : "IAMUser");
+        if (identity.known()) {
+            json.writeStringField("principalId", identity.principalId());
+            json.writeStringField("arn", identity.arn());
         }
-        return new AuditEvent(eventId, account, attempt.time(), EVENT_NAME, text.toString());
+        if (identity.accountId() != null) {
+            json.writeStringField("accountId", identity.accountId());
+        }
+        json.writeStringField("accessKeyId", "");
+        if (identity.userName() != null) {
+            json.writeStringField("userName", identity.userName());
+        } else if (!identity.known()) {
+            json.writeStringField("userName", HIDDEN);
+        }
+        json.writeEndObject();
+    }
+
+    private static void body(JsonGenerator json, SignInAttempt attempt, Result result) throws IOException {
+        json.writeNullField("requestParameters");
+        json.writeObjectFieldStart("responseElements");
+        json.writeStringField("ConsoleLogin", result.success() ? "Success" : "Failure");
+        json.writeEndObject();
+        json.writeObjectFieldStart("additionalEventData");
+        json.writeStringField("LoginTo", attempt.loginTo());
+        json.writeStringField("MobileVersion", "No");
+        json.writeStringField("MFAUsed", result.mfaUsed() ? "Yes" : "No");
+        json.writeEndObject();
+        if (result.errorMessage() != null) {
+            json.writeStringField("errorMessage", result.errorMessage());
+        }
     }
 }
