@@ -118,9 +118,7 @@ class RotateTokenSigningKeysCommandTest {
 
     @Test
     void withoutAnIssuerThereIsNothingToRotate() {
-        try (GatehouseServer server = serve()) {
-            assertThat(server.port()).isPositive();
-        }
+        serve().close(); // a first start makes the data, with an account that never enabled the feature
         Run run = rotate();
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("gatehouse keys rotate-token-signing-keys: no account of the data directory "
